@@ -1,0 +1,88 @@
+import Foundation
+
+/// One problem found in the content, reported the way compilers do so editors and CI annotate it.
+public struct Diagnostic: Error, Hashable, Sendable, Comparable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Comparable {
+        case error, warning
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .error && rhs == .warning }
+    }
+
+    public var severity: Severity
+    public var location: SourceLocation
+    public var message: String
+
+    public init(_ severity: Severity, _ location: SourceLocation, _ message: String) {
+        self.severity = severity
+        self.location = location
+        self.message = message
+    }
+
+    public static func error(_ location: SourceLocation, _ message: String) -> Diagnostic {
+        Diagnostic(.error, location, message)
+    }
+
+    public static func warning(_ location: SourceLocation, _ message: String) -> Diagnostic {
+        Diagnostic(.warning, location, message)
+    }
+
+    /// `path:line:col: error: message`
+    public var description: String { "\(location): \(severity.rawValue): \(message)" }
+
+    /// The same diagnostic with its file path shown under `folder` (the `--source` argument).
+    public func relative(to folder: String) -> Diagnostic {
+        guard !folder.isEmpty, folder != "." else { return self }
+        var copy = self
+        copy.location.file = (folder.hasSuffix("/") ? folder : folder + "/") + location.file
+        return copy
+    }
+
+    public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        (lhs.location, lhs.severity, lhs.message) < (rhs.location, rhs.severity, rhs.message)
+    }
+}
+
+/// Thrown when a build found errors: carries all of them, not just the first.
+public struct BuildFailure: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics.sorted() }
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}
+
+/// Collects diagnostics from every stage (and from parallel render workers) so a build reports them all at once.
+public final class DiagnosticLog: @unchecked Sendable {
+    private var items: [Diagnostic] = []
+    private let lock = NSLock()
+
+    public init() {}
+
+    public func add(_ diagnostic: Diagnostic) {
+        lock.lock(); defer { lock.unlock() }
+        items.append(diagnostic)
+    }
+
+    public func add(contentsOf diagnostics: [Diagnostic]) {
+        lock.lock(); defer { lock.unlock() }
+        items.append(contentsOf: diagnostics)
+    }
+
+    public func error(_ location: SourceLocation, _ message: String) { add(.error(location, message)) }
+    public func warning(_ location: SourceLocation, _ message: String) { add(.warning(location, message)) }
+
+    /// Sorted and de-duplicated, so output is stable whatever order workers finished in.
+    public var all: [Diagnostic] {
+        lock.lock(); defer { lock.unlock() }
+        return Array(Set(items)).sorted()
+    }
+
+    public var hasErrors: Bool {
+        lock.lock(); defer { lock.unlock() }
+        return items.contains { $0.severity == .error }
+    }
+
+    /// Warnings count as errors under `--strict`.
+    public func hasErrors(strict: Bool) -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        return items.contains { $0.severity == .error || strict }
+    }
+}

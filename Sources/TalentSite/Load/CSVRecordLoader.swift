@@ -1,0 +1,85 @@
+/// Reads a CSV-backed section (award winners): one row becomes one record per language.
+struct CSVRecordLoader {
+    let schema: SectionSchema
+    let csv: CSVSource
+    let settings: SiteSettings
+    let log: DiagnosticLog
+
+    func load(path: String, text: String) -> [Record] {
+        guard let table = CSVTable.parse(text, file: path, log: log) else { return [] }
+        let languages = settings.languages.map(\.code)
+        let expected = [csv.slugColumn] + schema.fields.map(\.name)
+            + languages.compactMap { csv.titleColumns[$0] } + languages.compactMap { csv.bodyColumns[$0] }
+        var column: [String: Int] = [:]
+        for (index, cell) in table.header.enumerated() {
+            if !expected.contains(cell.text) {
+                log.error(SourceLocation(file: path, line: cell.line, column: cell.column),
+                          "unknown column '\(cell.text)'; expected: \(expected.joined(separator: ","))")
+            } else if column[cell.text] != nil {
+                log.error(SourceLocation(file: path, line: cell.line, column: cell.column), "duplicate column '\(cell.text)'")
+            } else {
+                column[cell.text] = index
+            }
+        }
+        let missing = expected.filter { column[$0] == nil }
+        if !missing.isEmpty {
+            log.error(SourceLocation(file: path), "missing column\(missing.count > 1 ? "s" : "") '\(missing.joined(separator: "', '"))' in the header row")
+            return []
+        }
+        var seen: [String: Int] = [:]
+        return table.rows.enumerated().flatMap { number, row in
+            loadRow(row, number: number + 1, column: column, path: path, seen: &seen)
+        }
+    }
+
+    private func loadRow(_ row: [CSVTable.Cell], number: Int, column: [String: Int], path: String,
+                         seen: inout [String: Int]) -> [Record] {
+        func location(_ cell: CSVTable.Cell) -> SourceLocation { SourceLocation(file: path, line: cell.line, column: cell.column) }
+        let slugCell = row[column[csv.slugColumn]!]
+        var ok = true
+        if !Slug.isValid(slugCell.text) {
+            log.error(location(slugCell), "row \(number), column '\(csv.slugColumn)': invalid slug \(FieldDecoder.quoted(slugCell.text)); use lowercase a-z, 0-9 and '-' only")
+            ok = false
+        } else if let first = seen[slugCell.text] {
+            log.error(location(slugCell), "row \(number), column '\(csv.slugColumn)': slug '\(slugCell.text)' is already used by row \(first)")
+            ok = false
+        } else {
+            seen[slugCell.text] = number
+        }
+        let decoder = FieldDecoder(vocabularies: settings.vocabularies)
+        var values: [String: FieldValue] = [:], locations: [String: SourceLocation] = [:]
+        for spec in schema.fields {
+            let cell = row[column[spec.name]!]
+            locations[spec.name] = location(cell)
+            if cell.text.isEmpty {
+                if spec.required {
+                    log.error(location(cell), "row \(number), column '\(spec.name)': a value is required")
+                    ok = false
+                }
+                continue
+            }
+            let type: FieldType = if case .list(let element) = spec.type { element } else { spec.type }
+            switch decoder.decode(text: cell.text, plain: true, type: type, spec: spec, at: location(cell)) {
+            case .success(let value): values[spec.name] = value
+            case .failure(let diagnostic):
+                log.add(Diagnostic(.error, diagnostic.location, "row \(number), column \(diagnostic.message)"))
+                ok = false
+            }
+        }
+        var records: [Record] = []
+        for language in settings.languages.map(\.code) {
+            let titleCell = row[column[csv.titleColumns[language]!]!]
+            let title = titleCell.text.trimmingCharacters(in: .whitespaces)
+            if title.isEmpty {
+                log.error(location(titleCell), "row \(number), column '\(csv.titleColumns[language]!)': a value is required")
+                ok = false
+            }
+            let bodyCell = csv.bodyColumns[language].map { row[column[$0]!] }
+            records.append(Record(
+                section: schema.name, slug: slugCell.text, language: language, title: title, date: nil, summary: nil,
+                draft: false, fields: values, fieldLocations: locations, body: bodyCell?.text ?? "",
+                bodyStart: bodyCell.map(location) ?? location(slugCell)))
+        }
+        return ok ? records : []
+    }
+}

@@ -1,0 +1,81 @@
+/// Everything read from `content/`, before cross-checks: the first stage's output.
+public struct LoadedContent: Sendable {
+    public var settings: SiteSettings
+    /// Sections in folder-name order.
+    public var schemas: [SectionSchema]
+    public var records: [Record]
+}
+
+/// Walks `content/`: site settings, then each section folder with its `_section.yaml` and records.
+public struct ContentLoader {
+    let tree: SourceTree
+    let log: DiagnosticLog
+
+    public init(tree: SourceTree, log: DiagnosticLog) { self.tree = tree; self.log = log }
+
+    public func load() -> LoadedContent? {
+        guard let settings = SettingsLoader(tree: tree, log: log).load() else { return nil }
+        let files: [String]
+        do { files = try tree.files(under: "content") } catch {
+            log.error(SourceLocation(file: "content"), "cannot list the content folder: \(error)")
+            return nil
+        }
+        var bySection: [String: [String]] = [:]
+        for path in files {
+            let parts = path.split(separator: "/").map(String.init)
+            guard parts.count >= 3 else { continue }  // content/site.yaml and other top-level files
+            bySection[parts[1], default: []].append(path)
+        }
+        var schemas: [SectionSchema] = []
+        var records: [Record] = []
+        for section in bySection.keys.sorted() {
+            let paths = bySection[section]!
+            guard paths.contains("content/\(section)/\(SchemaLoader.fileName)") else {
+                log.error(SourceLocation(file: paths[0]),
+                          "folder content/\(section)/ has no \(SchemaLoader.fileName) declaring its fields; add one or move the file")
+                continue
+            }
+            if !Slug.isValid(section) {
+                log.error(SourceLocation(file: "content/\(section)/\(SchemaLoader.fileName)"),
+                          "section folder name '\(section)' must be a slug (lowercase a-z, 0-9 and '-')")
+            }
+            guard let schema = SchemaLoader(tree: tree, settings: settings, log: log).load(section: section) else { continue }
+            schemas.append(schema)
+            records += loadRecords(of: schema, paths: paths.filter { !$0.hasSuffix("/\(SchemaLoader.fileName)") }, settings: settings)
+        }
+        return LoadedContent(settings: settings, schemas: schemas, records: records)
+    }
+
+    private func loadRecords(of schema: SectionSchema, paths: [String], settings: SiteSettings) -> [Record] {
+        switch schema.source {
+        case .csv(let csv):
+            let dataPath = "content/\(schema.name)/\(csv.file)"
+            for path in paths where path != dataPath {
+                log.warning(SourceLocation(file: path), "ignored: section '\(schema.name)' reads only \(csv.file)")
+            }
+            guard paths.contains(dataPath) else {
+                log.error(schema.location, "data file \(dataPath) does not exist")
+                return []
+            }
+            switch tree.text(of: dataPath) {
+            case .success(let text):
+                return CSVRecordLoader(schema: schema, csv: csv, settings: settings, log: log).load(path: dataPath, text: text)
+            case .failure(let diagnostic):
+                log.add(diagnostic)
+                return []
+            }
+        case .markdown:
+            let loader = MarkdownRecordLoader(schema: schema, settings: settings, log: log)
+            return paths.compactMap { path in
+                guard path.hasSuffix(".md") else {
+                    log.warning(SourceLocation(file: path), "ignored: only <slug>.<language>.md files are read in section '\(schema.name)'")
+                    return nil
+                }
+                switch tree.text(of: path) {
+                case .success(let text): return loader.load(path: path, text: text)
+                case .failure(let diagnostic): log.add(diagnostic); return nil
+                }
+            }
+        }
+    }
+}

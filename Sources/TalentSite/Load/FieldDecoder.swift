@@ -1,0 +1,103 @@
+import Yams
+
+/// Turns raw YAML nodes or CSV cells into typed `FieldValue`s, one declared `FieldSpec` at a time.
+struct FieldDecoder {
+    let vocabularies: [String: Vocabulary]
+
+    /// Decodes a front-matter value node.
+    func decode(_ node: Node, as spec: FieldSpec, in source: YAMLSource) -> Result<FieldValue, Diagnostic> {
+        let location = source.location(of: node)
+        if case .list(let element) = spec.type {
+            guard let items = node.items else {
+                return .failure(.error(location, "'\(spec.name)' must be a list, e.g. [a, b], not \(Self.quoted(node))"))
+            }
+            var values: [FieldValue] = []
+            for item in items {
+                switch decodeSingle(item, type: element, spec: spec, in: source) {
+                case .success(let value): values.append(value)
+                case .failure(let diagnostic): return .failure(diagnostic)
+                }
+            }
+            if spec.required && values.isEmpty {
+                return .failure(.error(location, "'\(spec.name)' must not be empty"))
+            }
+            return .success(.list(values))
+        }
+        return decodeSingle(node, type: spec.type, spec: spec, in: source)
+    }
+
+    private func decodeSingle(_ node: Node, type: FieldType, spec: FieldSpec, in source: YAMLSource) -> Result<FieldValue, Diagnostic> {
+        let location = source.location(of: node)
+        guard let text = node.scalarText else {
+            return .failure(.error(location, "'\(spec.name)' must be a single \(type), not a \(node.items == nil ? "mapping" : "list")"))
+        }
+        return decode(text: text, plain: node.isPlainScalar, type: type, spec: spec, at: location)
+    }
+
+    /// Decodes one scalar; `plain` is false for quoted YAML, which cannot hold a number or boolean.
+    func decode(text: String, plain: Bool, type: FieldType, spec: FieldSpec, at location: SourceLocation) -> Result<FieldValue, Diagnostic> {
+        let name = spec.name
+        switch type {
+        case .text:
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty { return .failure(.error(location, "'\(name)' is empty")) }
+            return .success(.text(trimmed))
+        case .int:
+            guard plain, let number = Int(text) else {
+                return .failure(.error(location, "'\(name)' must be an integer, not \(Self.quoted(text))"))
+            }
+            if let minimum = spec.minimum, number < minimum, let maximum = spec.maximum {
+                return .failure(.error(location, "'\(name)' must be between \(minimum) and \(maximum), not \(number)"))
+            }
+            if let maximum = spec.maximum, number > maximum, let minimum = spec.minimum {
+                return .failure(.error(location, "'\(name)' must be between \(minimum) and \(maximum), not \(number)"))
+            }
+            if let minimum = spec.minimum, number < minimum {
+                return .failure(.error(location, "'\(name)' must be at least \(minimum), not \(number)"))
+            }
+            if let maximum = spec.maximum, number > maximum {
+                return .failure(.error(location, "'\(name)' must be at most \(maximum), not \(number)"))
+            }
+            return .success(.int(number))
+        case .bool:
+            guard plain, text == "true" || text == "false" else {
+                return .failure(.error(location, "'\(name)' must be true or false, not \(Self.quoted(text))"))
+            }
+            return .success(.bool(text == "true"))
+        case .date:
+            guard let day = Day(iso: text) else {
+                return .failure(.error(location, "'\(name)' must be a date written YYYY-MM-DD, not \(Self.quoted(text))"))
+            }
+            return .success(.date(day))
+        case .url:
+            guard URLPolicy.isAllowedExternal(text) else {
+                return .failure(.error(location, "'\(name)' must be an absolute https:, http: or mailto: URL, not \(Self.quoted(text))"))
+            }
+            return .success(.url(text))
+        case .key(let vocabularyName):
+            guard let vocabulary = vocabularies[vocabularyName] else {
+                return .failure(.error(location, "'\(name)' uses vocabulary '\(vocabularyName)', which content/site.yaml does not declare"))
+            }
+            guard vocabulary.term(text) != nil else {
+                let known = vocabulary.terms.map(\.key).joined(separator: ", ")
+                return .failure(.error(location, "'\(name)' has unknown \(vocabularyName) key \(Self.quoted(text)); expected one of: \(known)"))
+            }
+            return .success(.key(text))
+        case .ref:
+            guard Slug.isValid(text) else {
+                return .failure(.error(location, "'\(name)' must be a slug (lowercase a-z, 0-9 and '-'), not \(Self.quoted(text))"))
+            }
+            return .success(.ref(text))
+        case .list:
+            return .failure(.error(location, "'\(name)' must be a list, e.g. [a, b]"))
+        }
+    }
+
+    static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    static func quoted(_ node: Node) -> String {
+        node.scalarText.map(quoted) ?? (node.items == nil ? "a mapping" : "a list")
+    }
+}

@@ -1,0 +1,97 @@
+import Yams
+
+/// Reads one `<slug>.<lang>.md` file into a `Record`, checking its front matter against the section schema.
+struct MarkdownRecordLoader {
+    let schema: SectionSchema
+    let settings: SiteSettings
+    let log: DiagnosticLog
+
+    /// Splits `name.zh-TW.md` into slug and language code, or explains what is wrong with the name.
+    static func parseFileName(_ fileName: String, languages: [String]) -> Result<(slug: String, language: String), FileNameProblem> {
+        guard fileName.hasSuffix(".md") else { return .failure(FileNameProblem(message: "not a Markdown file")) }
+        let stem = fileName.dropLast(3)
+        guard let dot = stem.lastIndex(of: ".") else {
+            return .failure(FileNameProblem(message: "file name must be <slug>.<language>.md, with language one of: \(languages.joined(separator: ", "))"))
+        }
+        let slug = String(stem[..<dot]), language = String(stem[stem.index(after: dot)...])
+        guard languages.contains(language) else {
+            return .failure(FileNameProblem(message: "unknown language '\(language)' in file name; expected one of: \(languages.joined(separator: ", "))"))
+        }
+        guard Slug.isValid(slug) else {
+            return .failure(FileNameProblem(message: "invalid slug '\(slug)': use lowercase a-z, 0-9 and '-' only"))
+        }
+        return .success((slug, language))
+    }
+
+    func load(path: String, text: String) -> Record? {
+        let fileName = String(path.split(separator: "/").last ?? "")
+        let name: (slug: String, language: String)
+        switch Self.parseFileName(fileName, languages: settings.languages.map(\.code)) {
+        case .success(let parsed): name = parsed
+        case .failure(let problem): log.error(SourceLocation(file: path), problem.message); return nil
+        }
+        let split: FrontMatterFile
+        switch FrontMatterFile.split(text, file: path) {
+        case .success(let file): split = file
+        case .failure(let diagnostic): log.add(diagnostic); return nil
+        }
+        let source = YAMLSource(file: path, lineOffset: split.yamlLineOffset)
+        let node: Node?
+        switch source.parse(split.yaml) {
+        case .success(let parsed): node = parsed
+        case .failure(let diagnostic): log.add(diagnostic); return nil
+        }
+        guard let node else {
+            log.error(SourceLocation(file: path), "front matter is empty: 'title' and 'date' are required")
+            return nil
+        }
+        guard let mapping = YAMLMapping(node, source: source, what: "front matter", log: log) else { return nil }
+        return decode(mapping, slug: name.slug, language: name.language, path: path,
+                      bodyStart: SourceLocation(file: path, line: split.bodyFirstLine), body: split.body)
+    }
+
+    private func decode(_ mapping: YAMLMapping, slug: String, language: String, path: String,
+                        bodyStart: SourceLocation, body: String) -> Record? {
+        let decoder = FieldDecoder(vocabularies: settings.vocabularies)
+        let specs = Self.builtInSpecs + schema.fields
+        mapping.rejectUnknownKeys(allowed: specs.map(\.name), in: "front matter of section '\(schema.name)'", log: log)
+        var values: [String: FieldValue] = [:]
+        var locations: [String: SourceLocation] = [:]
+        var failed = false
+        for spec in specs {
+            guard let entry = mapping.entries.first(where: { $0.key == spec.name }), !entry.value.isNull else {
+                if spec.required {
+                    log.error(SourceLocation(file: path), "missing required field '\(spec.name)' (\(spec.type))")
+                    failed = true
+                }
+                continue
+            }
+            locations[spec.name] = mapping.source.location(of: entry.value)
+            switch decoder.decode(entry.value, as: spec, in: mapping.source) {
+            case .success(let value): values[spec.name] = value
+            case .failure(let diagnostic): log.add(diagnostic); failed = true
+            }
+        }
+        guard !failed, case .text(let title)? = values.removeValue(forKey: "title") else { return nil }
+        var summary: String?
+        if case .text(let text)? = values.removeValue(forKey: "summary") { summary = text }
+        let date = values.removeValue(forKey: "date")?.day
+        let draft = values.removeValue(forKey: "draft") == .bool(true)
+        return Record(section: schema.name, slug: slug, language: language, title: title, date: date,
+                      summary: summary, draft: draft, fields: values, fieldLocations: locations,
+                      body: body, bodyStart: bodyStart)
+    }
+
+    /// `title`, `date`, `summary`, `draft`: on every page, declared here rather than in each schema.
+    static let builtInSpecs: [FieldSpec] = [
+        FieldSpec(name: "title", type: .text, required: true, label: LocalizedText([:])),
+        FieldSpec(name: "date", type: .date, required: true, label: LocalizedText([:])),
+        FieldSpec(name: "summary", type: .text, required: false, label: LocalizedText([:])),
+        FieldSpec(name: "draft", type: .bool, required: false, label: LocalizedText([:])),
+    ]
+}
+
+/// Why a Markdown file name is not `<slug>.<language>.md`.
+struct FileNameProblem: Error {
+    let message: String
+}

@@ -1,0 +1,123 @@
+import Yams
+
+/// Reads a section's `_section.yaml`: its fields, labels, template, order and data source.
+struct SchemaLoader {
+    static let fileName = "_section.yaml"
+    /// Fields every page has; a schema may not redeclare them.
+    static let builtInFields = ["title", "date", "summary", "draft"]
+
+    let tree: SourceTree
+    let settings: SiteSettings
+    let log: DiagnosticLog
+
+    private var languageCodes: [String] { settings.languages.map(\.code) }
+
+    func load(section: String) -> SectionSchema? {
+        let path = "content/\(section)/\(Self.fileName)"
+        let source = YAMLSource(file: path, lineOffset: 0)
+        let parsed: Node?
+        switch tree.text(of: path).flatMap({ source.parse($0) }) {
+        case .success(let node): parsed = node
+        case .failure(let diagnostic): log.add(diagnostic); return nil
+        }
+        guard let root = YAMLMapping(parsed, source: source, what: Self.fileName, log: log) else { return nil }
+        root.rejectUnknownKeys(allowed: ["title", "intro", "template", "list", "at_site_root", "sort", "data", "fields"],
+                               in: Self.fileName, log: log)
+        let title = root.localized("title", languages: languageCodes, required: true, log: log)
+        let intro = root.localized("intro", languages: languageCodes, required: false, log: log)
+        let fields = loadFields(root)
+        let sort = loadSort(root, fields: fields)
+        let dataSource = root.value("data").flatMap { loadCSVSource($0, source: source) }
+        guard let title else { return nil }
+        return SectionSchema(
+            name: section, title: title, intro: intro,
+            template: root.string("template", required: false, log: log) ?? "record",
+            fields: fields, source: dataSource.map { .csv($0) } ?? .markdown,
+            hasListPage: root.bool("list", default: true, log: log),
+            atSiteRoot: root.bool("at_site_root", default: false, log: log),
+            sort: sort, location: SourceLocation(file: path))
+    }
+
+    private func loadFields(_ root: YAMLMapping) -> [FieldSpec] {
+        guard let node = root.value("fields") else { return [] }
+        guard let mapping = YAMLMapping(node, source: root.source, what: "'fields'", log: log) else { return [] }
+        return mapping.entries.compactMap { entry in
+            if Self.builtInFields.contains(entry.key) {
+                log.error(root.source.location(of: entry.keyNode), "'\(entry.key)' is built in and cannot be declared again")
+                return nil
+            }
+            return loadField(name: entry.key, node: entry.value, source: root.source)
+        }
+    }
+
+    private func loadField(name: String, node: Node, source: YAMLSource) -> FieldSpec? {
+        guard let spec = YAMLMapping(node, source: source, what: "field '\(name)'", log: log) else { return nil }
+        spec.rejectUnknownKeys(allowed: ["type", "list", "required", "label", "vocabulary", "section", "min", "max", "format", "unit"],
+                               in: "field '\(name)'", log: log)
+        let typeName = spec.string("type", required: true, log: log) ?? "text"
+        var type: FieldType
+        switch typeName {
+        case "text": type = .text
+        case "int": type = .int
+        case "bool": type = .bool
+        case "date": type = .date
+        case "url": type = .url
+        case "key":
+            let vocabulary = spec.string("vocabulary", required: true, log: log) ?? ""
+            if settings.vocabularies[vocabulary] == nil && !vocabulary.isEmpty {
+                log.error(spec.location(of: "vocabulary"), "vocabulary '\(vocabulary)' is not declared in content/site.yaml")
+            }
+            type = .key(vocabulary: vocabulary)
+        case "ref":
+            type = .ref(section: spec.string("section", required: true, log: log) ?? "")
+        default:
+            log.error(spec.location(of: "type"), "unknown field type '\(typeName)'; use text, int, bool, date, url, key or ref")
+            return nil
+        }
+        if spec.bool("list", default: false, log: log) { type = .list(type) }
+        let format = spec.string("format", required: false, log: log).map { text -> NumberFormat in
+            guard let format = NumberFormat(rawValue: text) else {
+                log.error(spec.location(of: "format"), "unknown format '\(text)'; use plain, money or percent")
+                return .plain
+            }
+            return format
+        } ?? .plain
+        return FieldSpec(
+            name: name, type: type, required: spec.bool("required", default: false, log: log),
+            label: spec.localized("label", languages: languageCodes, required: true, log: log) ?? LocalizedText([:]),
+            minimum: integer(spec, "min"), maximum: integer(spec, "max"), format: format,
+            unit: spec.localized("unit", languages: languageCodes, required: false, log: log))
+    }
+
+    private func integer(_ spec: YAMLMapping, _ key: String) -> Int? {
+        guard let text = spec.string(key, required: false, log: log) else { return nil }
+        guard let number = Int(text) else {
+            log.error(spec.location(of: key), "'\(key)' must be an integer")
+            return nil
+        }
+        return number
+    }
+
+    private func loadSort(_ root: YAMLMapping, fields: [FieldSpec]) -> SortOrder {
+        guard let text = root.string("sort", required: false, log: log) else { return SortOrder(field: "date", descending: true) }
+        let descending = text.hasPrefix("-")
+        let field = descending ? String(text.dropFirst()) : text
+        if !(["title", "date", "slug"] + fields.map(\.name)).contains(field) {
+            log.error(root.location(of: "sort"), "cannot sort by '\(field)': it is not a field of this section")
+        }
+        return SortOrder(field: field, descending: descending)
+    }
+
+    private func loadCSVSource(_ node: Node, source: YAMLSource) -> CSVSource? {
+        guard let data = YAMLMapping(node, source: source, what: "'data'", log: log) else { return nil }
+        data.rejectUnknownKeys(allowed: ["file", "slug", "title", "body"], in: "'data'", log: log)
+        guard let file = data.string("file", required: true, log: log) else { return nil }
+        if !file.hasSuffix(".csv") || file.contains("/") {
+            log.error(data.location(of: "file"), "'file' must name a .csv file in the section folder")
+        }
+        let title = data.localized("title", languages: languageCodes, required: true, log: log)
+        let body = data.localized("body", languages: languageCodes, required: false, log: log)
+        return CSVSource(file: file, slugColumn: data.string("slug", required: false, log: log) ?? "slug",
+                         titleColumns: title?.values ?? [:], bodyColumns: body?.values ?? [:])
+    }
+}

@@ -1,0 +1,71 @@
+import Yams
+
+/// YAML text that sits somewhere inside a file, so node positions map back to the file's own lines.
+struct YAMLSource {
+    let file: String
+    /// Lines before the YAML text in its file (1 for front matter after the opening `---`).
+    let lineOffset: Int
+
+    func location(_ mark: Mark?) -> SourceLocation {
+        guard let mark else { return SourceLocation(file: file, line: lineOffset + 1) }
+        return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    func location(of node: Node) -> SourceLocation { location(node.mark) }
+
+    /// Parses `text`, turning libyaml's complaint into a diagnostic at the right line and column.
+    func parse(_ text: String) -> Result<Node?, Diagnostic> {
+        do {
+            return .success(try Yams.compose(yaml: text))
+        } catch let error as YamlError {
+            return .failure(diagnostic(for: error))
+        } catch {
+            return .failure(.error(SourceLocation(file: file, line: lineOffset + 1), "invalid YAML: \(error)"))
+        }
+    }
+
+    private func diagnostic(for error: YamlError) -> Diagnostic {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let detail = context.map { "\(problem) \($0.text)" } ?? problem
+            return .error(location(mark), "invalid YAML: \(detail)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return .error(location(context.mark), "duplicate key '\(duplicates.joined(separator: "', '"))'")
+        default:
+            return .error(SourceLocation(file: file, line: lineOffset + 1), "invalid YAML: \(error)")
+        }
+    }
+}
+
+extension Node {
+    /// The scalar text, or nil for mappings and sequences.
+    var scalarText: String? {
+        if case .scalar(let scalar) = self { return scalar.string }
+        return nil
+    }
+
+    /// True for an unquoted scalar, which is how numbers and booleans must be written.
+    var isPlainScalar: Bool {
+        if case .scalar(let scalar) = self { return scalar.style == .plain || scalar.style == .any }
+        return false
+    }
+
+    /// Key/value pairs of a mapping, in file order, with keys as text.
+    var pairs: [(key: String, keyNode: Node, value: Node)]? {
+        guard case .mapping(let mapping) = self else { return nil }
+        return mapping.map { (key: $0.key.scalarText ?? "", keyNode: $0.key, value: $0.value) }
+    }
+
+    var items: [Node]? {
+        guard case .sequence(let sequence) = self else { return nil }
+        return Array(sequence)
+    }
+
+    /// YAML's null (`~`, `null`, or nothing after the colon).
+    var isNull: Bool {
+        guard case .scalar(let scalar) = self, scalar.style == .plain || scalar.style == .any else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+}

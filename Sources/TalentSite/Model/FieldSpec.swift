@@ -1,0 +1,61 @@
+/// The declared type of a front-matter field or data column, read from a section's `_section.yaml`.
+public indirect enum FieldType: Hashable, Sendable, CustomStringConvertible {
+    /// Translated text: may differ between the two files of a pair.
+    case text
+    case int
+    case bool
+    case date
+    /// An absolute `https:`/`http:`/`mailto:` URL.
+    case url
+    /// A key of the named vocabulary.
+    case key(vocabulary: String)
+    /// The slug of a record in the named section.
+    case ref(section: String)
+    case list(FieldType)
+
+    /// Text is the only kind of value that may differ between translations.
+    public var isTranslatable: Bool {
+        switch self {
+        case .text: return true
+        case .list(let element): return element.isTranslatable
+        default: return false
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .text: return "text"
+        case .int: return "integer"
+        case .bool: return "boolean"
+        case .date: return "date (YYYY-MM-DD)"
+        case .url: return "URL"
+        case .key(let vocabulary): return "key of '\(vocabulary)'"
+        case .ref(let section): return "slug of a record in '\(section)'"
+        case .list(let element): return "list of \(element)"
+        }
+    }
+}
+
+/// How a number is shown to readers.
+public enum NumberFormat: String, Sendable {
+    case plain, money, percent
+}
+
+/// One declared field of a section.
+public struct FieldSpec: Sendable {
+    public var name: String
+    public var type: FieldType
+    public var required: Bool
+    public var label: LocalizedText
+    public var minimum: Int?
+    public var maximum: Int?
+    public var format: NumberFormat
+    /// Unit shown after a number (`小時` / `hours`).
+    public var unit: LocalizedText?
+
+    public init(name: String, type: FieldType, required: Bool, label: LocalizedText,
+                minimum: Int? = nil, maximum: Int? = nil, format: NumberFormat = .plain, unit: LocalizedText? = nil) {
+        self.name = name; self.type = type; self.required = required; self.label = label
+        self.minimum = minimum; self.maximum = maximum; self.format = format; self.unit = unit
+    }
+}

@@ -1,0 +1,45 @@
+/// One language version of one record: a Markdown file, or a CSV row seen in one language.
+public struct Record: Sendable {
+    public var section: String
+    public var slug: String
+    /// Language code (`zh-TW`).
+    public var language: String
+    public var title: String
+    public var date: Day?
+    public var summary: String?
+    public var draft: Bool
+    /// Declared fields that are present, by name.
+    public var fields: [String: FieldValue]
+    /// Where each field (and `title`, `date`) was written, for errors found later.
+    public var fieldLocations: [String: SourceLocation]
+    public var body: String
+    /// Where the body starts in its file, so Markdown positions map back to it.
+    public var bodyStart: SourceLocation
+
+    public init(section: String, slug: String, language: String, title: String, date: Day?, summary: String?,
+                draft: Bool, fields: [String: FieldValue], fieldLocations: [String: SourceLocation],
+                body: String, bodyStart: SourceLocation) {
+        self.section = section; self.slug = slug; self.language = language; self.title = title
+        self.date = date; self.summary = summary; self.draft = draft; self.fields = fields
+        self.fieldLocations = fieldLocations; self.body = body; self.bodyStart = bodyStart
+    }
+
+    /// The file (or CSV row) the record came from.
+    public var file: String { bodyStart.file }
+
+    public func location(of field: String) -> SourceLocation {
+        fieldLocations[field] ?? SourceLocation(file: file)
+    }
+}
+
+/// A record in all its languages: the unit that the language switcher moves within.
+public struct Entry: Sendable {
+    public var section: String
+    public var slug: String
+    /// Versions by language code; the default language is always present.
+    public var versions: [String: Record]
+
+    public init(section: String, slug: String, versions: [String: Record]) {
+        self.section = section; self.slug = slug; self.versions = versions
+    }
+}

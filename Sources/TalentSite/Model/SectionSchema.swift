@@ -1,0 +1,58 @@
+/// What a section of `content/` holds and how it is published, read from its `_section.yaml`.
+public struct SectionSchema: Sendable {
+    /// Where a section's records come from.
+    public enum Source: Sendable {
+        /// One Markdown file per record and language.
+        case markdown
+        /// One CSV row per record, with per-language columns for title and body.
+        case csv(CSVSource)
+    }
+
+    /// Folder name, also the URL segment (`courses`).
+    public var name: String
+    public var title: LocalizedText
+    /// Shown on the section's list page above the records.
+    public var intro: LocalizedText?
+    /// Template for a record page (`record` unless the section names its own).
+    public var template: String
+    public var fields: [FieldSpec]
+    public var source: Source
+    /// Whether a list page is written at `/<section>/`.
+    public var hasListPage: Bool
+    /// Records live at `/<slug>/` instead of `/<section>/<slug>/` (standalone pages).
+    public var atSiteRoot: Bool
+    public var sort: SortOrder
+    public var location: SourceLocation
+
+    public init(name: String, title: LocalizedText, intro: LocalizedText? = nil, template: String = "record",
+                fields: [FieldSpec], source: Source = .markdown, hasListPage: Bool = true, atSiteRoot: Bool = false,
+                sort: SortOrder = SortOrder(field: "date", descending: true), location: SourceLocation) {
+        self.name = name; self.title = title; self.intro = intro; self.template = template; self.fields = fields
+        self.source = source; self.hasListPage = hasListPage; self.atSiteRoot = atSiteRoot
+        self.sort = sort; self.location = location
+    }
+
+    public func field(_ name: String) -> FieldSpec? { fields.first { $0.name == name } }
+}
+
+/// Columns of a CSV-backed section (award winners).
+public struct CSVSource: Sendable {
+    /// File name inside the section folder (`winners.csv`).
+    public var file: String
+    public var slugColumn: String
+    /// Column holding each language's title (`{zh-TW: name_zh, en: name_en}`).
+    public var titleColumns: [String: String]
+    /// Column holding each language's Markdown body, if any.
+    public var bodyColumns: [String: String]
+
+    public init(file: String, slugColumn: String, titleColumns: [String: String], bodyColumns: [String: String]) {
+        self.file = file; self.slugColumn = slugColumn; self.titleColumns = titleColumns; self.bodyColumns = bodyColumns
+    }
+}
+
+/// List order: a field (or `title`, `date`, `slug`), ascending unless `-` prefixed in the schema.
+public struct SortOrder: Sendable, Hashable {
+    public var field: String
+    public var descending: Bool
+    public init(field: String, descending: Bool) { self.field = field; self.descending = descending }
+}
