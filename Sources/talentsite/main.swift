@@ -1,1 +1,51 @@
-print("talentsite")
+import ArgumentParser
+import Foundation
+import TalentSite
+
+@main
+struct TalentSiteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "talentsite",
+        abstract: "Builds the bilingual 5+2 industry talent website from content/ and templates/.",
+        subcommands: [Build.self],
+        defaultSubcommand: Build.self)
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the site into the output folder.")
+
+    @Option(name: .long, help: "The site's folder, holding content/ and templates/.")
+    var source: String = "."
+
+    @Option(name: .long, help: "Where to write the site (default: SOURCE/public). Replaced only when the build succeeds.")
+    var output: String?
+
+    @Flag(name: .long, help: "Include records marked 'draft: true'.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Treat warnings (such as a missing translation) as errors.")
+    var strict = false
+
+    func run() throws {
+        let sourceURL = URL(fileURLWithPath: source)
+        let outputURL = output.map { URL(fileURLWithPath: $0) } ?? sourceURL.appendingPathComponent("public")
+        let options = BuildOptions(includeDrafts: drafts, strict: strict, buildDay: SiteBuilder.buildDay())
+        let started = Date()
+        do {
+            let report = try SiteBuilder.buildDirectory(source: sourceURL, output: outputURL, options: options)
+            for warning in report.warnings { printError(warning.relative(to: source).description) }
+            let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+            print("wrote \(report.filesWritten) files to \(outputURL.path) in \(seconds) s" +
+                  (report.warnings.isEmpty ? "" : ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"))
+        } catch let failure as BuildFailure {
+            for diagnostic in failure.diagnostics { printError(diagnostic.relative(to: source).description) }
+            let errors = failure.diagnostics.filter { $0.severity == .error || strict }.count
+            printError("build failed: \(errors) error\(errors == 1 ? "" : "s"); \(outputURL.path) was left as it was")
+            throw ExitCode(1)
+        }
+    }
+}
+
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}

@@ -1,0 +1,23 @@
+import Foundation
+
+extension SiteBuilder {
+    /// Builds the site in `source` into the folder `output` on disk, atomically: the folder is replaced
+    /// only when the build succeeds, and left exactly as it was otherwise.
+    public static func buildDirectory(source: URL, output: URL, options: BuildOptions) throws -> BuildReport {
+        let staged = try StagedDirectory(destination: output)
+        do {
+            let report = try SiteBuilder(tree: DiskSourceTree(root: source), options: options).build(into: staged)
+            try staged.commit()
+            return report
+        } catch {
+            staged.discard()
+            throw error
+        }
+    }
+
+    /// The build day from `SOURCE_DATE_EPOCH` when set (reproducible builds), else today in UTC.
+    public static func buildDay(environment: [String: String] = ProcessInfo.processInfo.environment) -> Day {
+        if let text = environment["SOURCE_DATE_EPOCH"], let seconds = Int(text) { return Day(unixSeconds: seconds) }
+        return Day(unixSeconds: Int(Date().timeIntervalSince1970))
+    }
+}

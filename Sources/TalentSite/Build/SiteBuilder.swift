@@ -1,0 +1,80 @@
+import Dispatch
+import Foundation
+
+/// Options of one build, as given on the command line.
+public struct BuildOptions: Sendable {
+    public var includeDrafts = false
+    /// Warnings (such as a missing translation) fail the build.
+    public var strict = false
+    /// "Today" for anything date-dependent; from `SOURCE_DATE_EPOCH` so rebuilds are reproducible.
+    public var buildDay: Day?
+
+    public init(includeDrafts: Bool = false, strict: Bool = false, buildDay: Day? = nil) {
+        self.includeDrafts = includeDrafts; self.strict = strict; self.buildDay = buildDay
+    }
+}
+
+/// What a successful build did: how many files it wrote and the warnings it raised.
+public struct BuildReport: Sendable {
+    public var filesWritten: Int
+    public var warnings: [Diagnostic]
+}
+
+/// Runs the pipeline: load → model → plan outputs → render in parallel → write. Stops before rendering
+/// when the content has errors, and reports every error of the build at once.
+public struct SiteBuilder: Sendable {
+    /// Every kind of output the site has. Adding one is adding it here.
+    public static let formats: [any OutputFormat] = [RecordPages(), SectionLists(), StaticAssets()]
+
+    public let tree: SourceTree
+    public let options: BuildOptions
+
+    public init(tree: SourceTree, options: BuildOptions = BuildOptions()) {
+        self.tree = tree; self.options = options
+    }
+
+    /// Builds the site into `output`. Throws `BuildFailure` with all diagnostics when anything is wrong.
+    public func build(into output: OutputTarget) throws(BuildFailure) -> BuildReport {
+        let log = DiagnosticLog()
+        let content = ContentLoader(tree: tree, log: log).load()
+        let theme = content.flatMap { Theme.load(tree: tree, languages: $0.settings.languages, log: log) }
+        guard let content, let theme, !log.hasErrors else { throw BuildFailure(log.all) }
+
+        let site = SiteModelBuilder(includeDrafts: options.includeDrafts, buildDay: options.buildDay, log: log).build(content)
+        let jobs = Self.formats.flatMap { $0.plan(site: site, theme: theme, log: log) }
+        let paths = plannedPaths(jobs, log: log)
+        if log.hasErrors(strict: options.strict) { throw BuildFailure(log.all) }
+
+        let env = RenderEnvironment(site: site, theme: theme, plannedPaths: Set(paths.keys),
+                                    summaries: SummaryIndex.build(site: site), log: log)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            let job = jobs[index]
+            guard let bytes = job.render(env), let path = paths[job.path] else { return }
+            do { try output.write(bytes, to: path) } catch {
+                log.error(job.origin ?? SourceLocation(file: job.path), "cannot write \(path): \(error.localizedDescription)")
+            }
+        }
+        if log.hasErrors(strict: options.strict) { throw BuildFailure(log.all) }
+        return BuildReport(filesWritten: jobs.count, warnings: log.all)
+    }
+
+    /// Maps each job's URL path to a safe file path, reporting unsafe paths and two sources wanting one URL.
+    private func plannedPaths(_ jobs: [OutputJob], log: DiagnosticLog) -> [String: OutputPath] {
+        var paths: [String: OutputPath] = [:]
+        var owners: [OutputPath: OutputJob] = [:]
+        for job in jobs {
+            guard let path = OutputPath(urlPath: job.path) else {
+                log.error(job.origin ?? SourceLocation(file: job.path), "refusing to write outside the output folder: \(job.path)")
+                continue
+            }
+            if let owner = owners[path] {
+                log.error(job.origin ?? SourceLocation(file: job.path),
+                          "\(job.path) is also written by \(owner.origin?.description ?? "another output"); rename one of them")
+                continue
+            }
+            owners[path] = job
+            paths[job.path] = path
+        }
+        return paths
+    }
+}

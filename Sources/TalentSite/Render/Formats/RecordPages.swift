@@ -1,0 +1,94 @@
+/// A page per record per language: `/courses/<slug>/`, `/en/courses/<slug>/`; standalone pages at `/<slug>/`,
+/// and `pages/index` as each language's home page.
+public struct RecordPages: OutputFormat {
+    /// How many records of each section the home page previews.
+    public var homePreviewCount = 6
+
+    public init() {}
+
+    public func plan(site: SiteModel, theme: Theme, log: DiagnosticLog) -> [OutputJob] {
+        var jobs: [OutputJob] = []
+        for section in site.sections {
+            let schema = section.schema
+            if !theme.hasTemplate(schema.template) {
+                log.error(schema.location, "section template '\(schema.template)' does not exist (templates/\(schema.template).mustache)")
+                continue
+            }
+            for entry in section.entries {
+                for language in site.settings.languages {
+                    guard let record = entry.versions[language.code] else { continue }
+                    let isHome = schema.atSiteRoot && entry.slug == Routes.homeSlug
+                    let path = site.routes.record(schema, slug: entry.slug, language)
+                    jobs.append(OutputJob(path: path, origin: SourceLocation(file: record.file)) { env in
+                        render(record, entry: entry, schema: schema, language: language, path: path, isHome: isHome, env: env)
+                    })
+                }
+            }
+        }
+        return jobs
+    }
+
+    private func render(_ record: Record, entry: Entry, schema: SectionSchema, language: Language, path: String,
+                        isHome: Bool, env: RenderEnvironment) -> [UInt8]? {
+        let markdown = MarkdownRenderer.render(record.body)
+        BodyLinkCheck(env: env).check(markdown, of: record, pagePath: path)
+        let page = PageContext(env: env, language: language)
+        var context = page.base(title: isHome ? nil : record.title, description: env.summaries.summary(of: record), path: path,
+                                versions: page.versions(of: entry, schema: schema),
+                                fallbacks: page.sectionFallbacks(schema), section: schema.atSiteRoot ? nil : schema.name)
+        let formatter = FactFormatter(site: env.site, language: language, strings: env.theme.strings[language.code] ?? [:])
+        let facts = formatter.facts(for: record, schema: schema)
+        context["body"] = markdown.html
+        context["facts"] = facts
+        context["fields"] = Dictionary(uniqueKeysWithValues: facts.map { ($0["name"] as! String, $0) })
+        context["slug"] = record.slug
+        context["recordTitle"] = record.title
+        context["summary"] = env.summaries.summary(of: record) ?? ""
+        if let date = record.date {
+            context["date"] = ["iso": date.iso, "text": formatter.date(date)]
+        }
+        if !schema.atSiteRoot {
+            context["section"] = ["name": schema.name, "title": schema.title[language], "href": env.site.routes.list(schema, language)]
+        }
+        if isHome {
+            context["isHome"] = true
+            context["sections"] = homeSections(language: language, env: env)
+        }
+        return env.render(isHome ? "home" : schema.template, context, for: SourceLocation(file: record.file))
+    }
+
+    /// The newest records of every listed section, for the home page.
+    private func homeSections(language: Language, env: RenderEnvironment) -> [[String: Any]] {
+        env.site.sections.filter { $0.schema.hasListPage }.map { section in
+            let items = ListItems(env: env, language: language).items(section, limit: homePreviewCount)
+            return ["name": section.schema.name, "title": section.schema.title[language],
+                    "href": env.site.routes.list(section.schema, language), "items": items, "count": section.entries.count]
+        }
+    }
+}
+
+/// The short form of records used on list and home pages: title, link, summary and key facts.
+struct ListItems {
+    let env: RenderEnvironment
+    let language: Language
+
+    func items(_ section: SiteModel.Section, limit: Int? = nil) -> [[String: Any]] {
+        let formatter = FactFormatter(site: env.site, language: language, strings: env.theme.strings[language.code] ?? [:])
+        var result: [[String: Any]] = []
+        for entry in section.entries {
+            if let limit, result.count >= limit { break }
+            guard let record = entry.versions[language.code] else { continue }
+            var item: [String: Any] = [
+                "title": record.title, "slug": record.slug,
+                "href": env.site.routes.record(section.schema, slug: entry.slug, language),
+                "summary": env.summaries.summary(of: record).map { PageContext.shorten($0) } ?? "",
+                "facts": formatter.facts(for: record, schema: section.schema).filter { fact in
+                    section.schema.field(fact["name"] as! String).map { !$0.type.isTranslatable || $0.required } ?? false
+                },
+            ]
+            if let date = record.date { item["date"] = ["iso": date.iso, "text": formatter.date(date)] }
+            result.append(item)
+        }
+        return result
+    }
+}

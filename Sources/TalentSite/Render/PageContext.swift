@@ -1,0 +1,93 @@
+/// Builds the template context shared by every HTML page: language, site, UI strings, menu,
+/// the language switcher and `hreflang` alternates. Dictionaries, not structs: the template engine
+/// reads them several times faster than it reflects over structs.
+struct PageContext {
+    let env: RenderEnvironment
+    let language: Language
+
+    var site: SiteModel { env.site }
+
+    /// Absolute URL of a root-relative path, for canonical and alternate links.
+    func absolute(_ path: String) -> String {
+        site.settings.baseURL + path.drop { $0 == "/" }
+    }
+
+    /// - Parameters:
+    ///   - versions: this page's path in each language it exists in (language code → path).
+    ///   - fallbacks: where the switcher goes for a language the page does not exist in.
+    ///   - section: the section the page belongs to, to mark the current menu entry.
+    func base(title: String?, description: String?, path: String, versions: [String: String],
+              fallbacks: [String: String], section: String?) -> [String: Any] {
+        let strings = env.theme.strings[language.code] ?? [:]
+        let languages = site.settings.languages
+        let switcher: [[String: Any]] = languages.map { other in
+            let href = versions[other.code] ?? fallbacks[other.code] ?? other.homePath
+            return ["name": other.name, "code": other.code, "hreflang": other.htmlLang, "href": href,
+                    "current": other == language, "translated": versions[other.code] != nil]
+        }
+        var alternates: [[String: Any]] = languages.compactMap { other in
+            versions[other.code].map { ["hreflang": other.htmlLang, "href": absolute($0)] }
+        }
+        if let defaultPath = versions[site.settings.defaultLanguage.code], alternates.count > 1 {
+            alternates.append(["hreflang": "x-default", "href": absolute(defaultPath)])
+        }
+        let pageTitle = title.map { "\($0) | \(language.siteTitle)" } ?? language.siteTitle
+        return [
+            "lang": language.htmlLang,
+            "languageCode": language.code,
+            "site": ["title": language.siteTitle, "description": language.siteDescription, "home": language.homePath],
+            "t": strings,
+            "title": title ?? language.siteTitle,
+            "pageTitle": pageTitle,
+            "description": Self.shorten(description ?? language.siteDescription),
+            "canonical": absolute(path),
+            "path": path,
+            "alternates": alternates,
+            "languages": switcher,
+            "otherLanguages": switcher.filter { $0["current"] as? Bool == false },
+            "menu": menu(currentSection: section, currentPath: path),
+        ]
+    }
+
+    private func menu(currentSection: String?, currentPath: String) -> [[String: Any]] {
+        site.settings.menu.compactMap { item in
+            switch item.target {
+            case .section(let name):
+                guard let section = site.section(name) else { return nil }
+                let href = site.routes.list(section.schema, language)
+                return ["label": section.schema.title[language], "href": href, "current": name == currentSection]
+            case .page(let slug):
+                guard let section = site.sections.first(where: { $0.schema.atSiteRoot && $0.entries.contains { $0.slug == slug } }),
+                      let entry = section.entries.first(where: { $0.slug == slug }) else { return nil }
+                let version = entry.versions[language.code] ?? entry.versions[site.settings.defaultLanguage.code]!
+                let href = site.routes.record(section.schema, slug: slug, language)
+                return ["label": version.title, "href": href, "current": href == currentPath]
+            }
+        }
+    }
+
+    /// Meta descriptions longer than ~160 characters are cut by search engines; cut them ourselves, at a character.
+    static func shorten(_ text: String, limit: Int = 160) -> String {
+        let flat = text.split(whereSeparator: { $0.isNewline }).joined(separator: " ")
+        guard flat.count > limit else { return flat }
+        return String(flat.prefix(limit - 1)) + "…"
+    }
+
+    /// Path of `entry` in each language it exists in.
+    func versions(of entry: Entry, schema: SectionSchema) -> [String: String] {
+        var paths: [String: String] = [:]
+        for other in site.settings.languages where entry.versions[other.code] != nil {
+            paths[other.code] = site.routes.record(schema, slug: entry.slug, other)
+        }
+        return paths
+    }
+
+    /// Where each language's switcher goes when a record has no version in it: that language's list of the section.
+    func sectionFallbacks(_ schema: SectionSchema) -> [String: String] {
+        var paths: [String: String] = [:]
+        for other in site.settings.languages {
+            paths[other.code] = schema.hasListPage ? site.routes.list(schema, other) : other.homePath
+        }
+        return paths
+    }
+}

@@ -1,0 +1,90 @@
+import Mustache
+import Yams
+
+/// Everything in `templates/`: Mustache templates, UI strings per language, and static files copied as they are.
+public struct Theme: Sendable {
+    public var library: MustacheLibrary
+    public var templateNames: Set<String>
+    /// UI strings by language code, then key (`templates/i18n/<lang>.yaml`).
+    public var strings: [String: [String: String]]
+    /// Static files by their path under `templates/static/`.
+    public var assets: [String: [UInt8]]
+
+    public func hasTemplate(_ name: String) -> Bool { templateNames.contains(name) }
+}
+
+extension Theme {
+    static let folder = "templates"
+    /// Templates every site needs; the build stops early with a clear error if one is missing.
+    static let requiredTemplates = ["layout", "record", "list", "home"]
+
+    /// Loads and parses all of `templates/`, logging every parse error with its position.
+    public static func load(tree: SourceTree, languages: [Language], log: DiagnosticLog) -> Theme? {
+        let files: [String]
+        do { files = try tree.files(under: folder) } catch {
+            log.error(SourceLocation(file: folder), "cannot list the templates folder: \(error)")
+            return nil
+        }
+        var templates: [String: MustacheTemplate] = [:]
+        var assets: [String: [UInt8]] = [:]
+        for path in files {
+            let relative = String(path.dropFirst(folder.count + 1))
+            if relative.hasPrefix("static/") {
+                assets[String(relative.dropFirst("static/".count))] = (try? tree.contents(of: path)).map { Array($0) } ?? []
+            } else if relative.hasSuffix(".mustache") {
+                guard case .success(let text) = tree.text(of: path) else { log.error(SourceLocation(file: path), "cannot read template"); continue }
+                do {
+                    templates[String(relative.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
+                } catch let error as MustacheTemplate.ParserError {
+                    log.error(SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber),
+                              "template syntax error: \(error.error)")
+                } catch {
+                    log.error(SourceLocation(file: path), "template syntax error: \(error)")
+                }
+            }
+        }
+        for name in requiredTemplates where templates[name] == nil {
+            log.error(SourceLocation(file: "\(folder)/\(name).mustache"), "required template is missing")
+        }
+        let strings = loadStrings(tree: tree, languages: languages, log: log)
+        return Theme(library: MustacheLibrary(templates: templates), templateNames: Set(templates.keys),
+                     strings: strings, assets: assets)
+    }
+
+    /// One flat `key: text` table per language; every language must define the default language's keys.
+    private static func loadStrings(tree: SourceTree, languages: [Language], log: DiagnosticLog) -> [String: [String: String]] {
+        var tables: [String: [String: String]] = [:]
+        var keyLocations: [String: [String: SourceLocation]] = [:]
+        for language in languages {
+            let path = "\(folder)/i18n/\(language.code).yaml"
+            let source = YAMLSource(file: path, lineOffset: 0)
+            guard tree.fileExists(path) else {
+                log.error(SourceLocation(file: path), "missing UI strings for language '\(language.code)'")
+                continue
+            }
+            guard case .success(let node) = tree.text(of: path).flatMap({ source.parse($0) }).mapError({ diagnostic -> Diagnostic in
+                log.add(diagnostic); return diagnostic
+            }), let mapping = YAMLMapping(node, source: source, what: "UI strings", log: log) else { continue }
+            var table: [String: String] = [:]
+            for entry in mapping.entries {
+                guard let text = entry.value.scalarText else {
+                    log.error(source.location(of: entry.value), "UI string '\(entry.key)' must be a single text")
+                    continue
+                }
+                table[entry.key] = text
+                keyLocations[language.code, default: [:]][entry.key] = source.location(of: entry.keyNode)
+            }
+            tables[language.code] = table
+        }
+        if let reference = tables[languages[0].code] {
+            for language in languages.dropFirst() {
+                guard let table = tables[language.code] else { continue }
+                for key in reference.keys.sorted() where table[key] == nil {
+                    log.error(SourceLocation(file: "\(folder)/i18n/\(language.code).yaml"),
+                              "missing UI string '\(key)' (defined at \(keyLocations[languages[0].code]?[key]?.description ?? "?"))")
+                }
+            }
+        }
+        return tables
+    }
+}
