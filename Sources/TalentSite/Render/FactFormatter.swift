@@ -17,10 +17,8 @@ struct FactFormatter {
         let parts = value.elements.map { part(spec: spec, type: spec.type.element, value: $0) }
         let separator = strings["list_separator"] ?? ", "
         let values: [[String: Any]] = parts.enumerated().map { index, part in
-            var item: [String: Any] = ["text": part.text]
-            if let href = part.href { item["href"] = href }
-            if index < parts.count - 1 { item["sep"] = separator }
-            return item
+            // Every key is set, even when empty: Mustache would otherwise find the same key in an outer context.
+            ["text": part.text, "href": part.href ?? false, "sep": index < parts.count - 1 ? separator : ""]
         }
         return ["name": spec.name, "label": spec.label[language], "values": values,
                 "text": parts.map(\.text).joined(separator: separator)]

@@ -40,10 +40,11 @@ public struct RecordPages: OutputFormat {
         let facts = formatter.facts(for: record, schema: schema)
         context["body"] = markdown.html
         context["facts"] = facts
+        context["hasFacts"] = !facts.isEmpty
         context["fields"] = Dictionary(uniqueKeysWithValues: facts.map { ($0["name"] as! String, $0) })
         context["slug"] = record.slug
         context["recordTitle"] = record.title
-        context["summary"] = env.summaries.summary(of: record) ?? ""
+        context["summary"] = env.summaries.summary(of: record) ?? false
         if let date = record.date {
             context["date"] = ["iso": date.iso, "text": formatter.date(date)]
         }
@@ -81,12 +82,12 @@ struct ListItems {
             var item: [String: Any] = [
                 "title": record.title, "slug": record.slug,
                 "href": env.site.routes.record(section.schema, slug: entry.slug, language),
-                "summary": env.summaries.summary(of: record).map { PageContext.shorten($0) } ?? "",
+                "summary": env.summaries.summary(of: record).map { PageContext.shorten($0) } ?? false,
                 "facts": formatter.facts(for: record, schema: section.schema).filter { fact in
                     section.schema.field(fact["name"] as! String).map { !$0.type.isTranslatable || $0.required } ?? false
                 },
             ]
-            if let date = record.date { item["date"] = ["iso": date.iso, "text": formatter.date(date)] }
+            item["date"] = record.date.map { ["iso": $0.iso, "text": formatter.date($0)] } ?? false
             result.append(item)
         }
         return result

@@ -15,7 +15,7 @@ public struct SectionLists: OutputFormat {
                     let items = ListItems(env: env, language: language).items(section)
                     context["items"] = items
                     context["count"] = items.count
-                    context["intro"] = section.schema.intro?[language] ?? ""
+                    context["intro"] = section.schema.intro?[language] ?? false
                     context["sectionName"] = section.schema.name
                     return env.render("list", context, for: section.schema.location)
                 }

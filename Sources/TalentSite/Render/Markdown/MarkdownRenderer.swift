@@ -24,7 +24,7 @@ public struct RenderedMarkdown: Sendable {
 public enum MarkdownRenderer {
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
     private static let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
-        | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
+        | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
 
     /// Registering the extensions once is required before any parser can find them.
     private static let registered: Bool = {
