@@ -8,6 +8,30 @@ public struct MarkdownLink: Sendable, Hashable {
     /// 1-based line and column within the Markdown text.
     public var line: Int
     public var column: Int
+    /// Whether cmark counted `column` from the first non-blank character of the line (set while parsing).
+    var afterIndent = false
+}
+
+/// Converts cmark's byte columns into the Unicode-scalar columns every other diagnostic uses.
+struct SourceColumns {
+    let lines: [Substring.UTF8View]
+
+    init(_ text: String) {
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(\.utf8)
+    }
+
+    func convert(_ links: [MarkdownLink]) -> [MarkdownLink] {
+        links.map { link in
+            guard link.line >= 1, link.line <= lines.count else { return link }
+            let bytes = lines[link.line - 1]
+            let indent = link.afterIndent ? bytes.prefix { $0 == 32 || $0 == 9 }.count : 0
+            let prefix = bytes.prefix(max(0, indent + link.column - 1))
+            var converted = link
+            converted.column = String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
+            converted.afterIndent = false
+            return converted
+        }
+    }
 }
 
 /// What rendering a Markdown body yields: the HTML plus facts later stages need.
@@ -40,7 +64,8 @@ public enum MarkdownRenderer {
     public static func render(_ markdown: String) -> RenderedMarkdown {
         let empty = RenderedMarkdown(html: "", firstParagraph: nil, links: [], headingIDs: [])
         return withDocument(markdown) { document, parser in
-            let facts = DocumentFacts(document)
+            var facts = DocumentFacts(document)
+            facts.links = SourceColumns(markdown).convert(facts.links)
             guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
                 return empty
             }
@@ -85,12 +110,15 @@ private struct DocumentFacts {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
             let line = Int(cmark_node_get_start_line(node)), column = Int(cmark_node_get_start_column(node))
-            if line > 0 && (Int32(type.rawValue) & CMARK_NODE_TYPE_BLOCK) != 0 { blockLine = line; blockColumn = column }
+            if line > 0 && (Int32(type.rawValue) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK { blockLine = line; blockColumn = column }
+            // On a paragraph's later lines cmark counts an inline's column from the line's first non-blank character.
+            let continuation = line > blockLine
             switch type {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 links.append(MarkdownLink(url: url, isImage: type == CMARK_NODE_IMAGE,
-                                          line: line > 0 ? line : blockLine, column: line > 0 ? column : blockColumn))
+                                          line: line > 0 ? line : blockLine, column: line > 0 ? column : blockColumn,
+                                          afterIndent: continuation))
             case CMARK_NODE_HEADING:
                 headingIDs.append(anchors.name(for: Self.plainText(of: node)))
             case CMARK_NODE_PARAGRAPH where firstParagraph == nil && cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_DOCUMENT:

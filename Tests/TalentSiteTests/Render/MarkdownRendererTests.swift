@@ -1,0 +1,48 @@
+import Testing
+@testable import TalentSite
+
+@Suite struct MarkdownRendererTests {
+    @Test func rendersGitHubFlavouredExtensions() {
+        let html = MarkdownRenderer.render("""
+            | 單元 | 時數 |
+            |---|---:|
+            | 1 | 24 |
+
+            ~~old~~ and https://example.org and
+
+            - [x] done
+            """).html
+        #expect(html.contains("<table>"))
+        #expect(html.contains("<td style=\"text-align: right\">24</td>"))
+        #expect(html.contains("<del>old</del>"))
+        #expect(html.contains("<a href=\"https://example.org\">https://example.org</a>"))
+        #expect(html.contains("type=\"checkbox\""))
+    }
+
+    @Test func rawHTMLIsOmittedNotPassedThrough() {
+        let html = MarkdownRenderer.render("<script>alert(1)</script>\n\nHi <b onclick=\"x()\">there</b>").html
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("onclick"))
+        #expect(html.contains("raw HTML omitted"))
+    }
+
+    @Test func unsafeLinkTargetsAreNotRendered() {
+        let html = MarkdownRenderer.render("[x](javascript:alert(1)) ![y](data:text/html,boom)").html
+        #expect(!html.contains("javascript:"))
+        #expect(!html.contains("data:text/html"))
+    }
+
+    @Test func headingsGetStableAnchors() {
+        let rendered = MarkdownRenderer.render("## 課程大綱\n\n## Who can apply?\n\n## Who can apply?\n")
+        #expect(rendered.headingIDs == ["課程大綱", "who-can-apply", "who-can-apply-1"])
+        #expect(rendered.html.contains("<h2 id=\"who-can-apply-1\">Who can apply?</h2>"))
+    }
+
+    @Test func collectsLinksWithPositionsAndFirstParagraph() {
+        let rendered = MarkdownRenderer.render("# T\n\nFirst *para* here.\n\n見 [a](/courses/x/) and\n  [b](../y/).\n  課程 [c](/z/)\n[d](/w/)\n")
+        #expect(rendered.firstParagraph == "First para here.")
+        #expect(rendered.links.map(\.url) == ["/courses/x/", "../y/", "/z/", "/w/"])
+        #expect(rendered.links.map(\.line) == [5, 6, 7, 8])
+        #expect(rendered.links.map(\.column) == [3, 3, 6, 1])
+    }
+}
