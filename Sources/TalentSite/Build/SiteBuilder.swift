@@ -34,16 +34,17 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Builds the site into `output`. Throws `BuildFailure` with all diagnostics when anything is wrong.
+    /// A record that fails to load does not stop the build early: the others are still checked and rendered
+    /// (into the output, which the caller then discards), so one run reports every error.
     public func build(into output: OutputTarget) throws(BuildFailure) -> BuildReport {
         let log = DiagnosticLog()
         let content = ContentLoader(tree: tree, log: log).load()
         let theme = content.flatMap { Theme.load(tree: tree, languages: $0.settings.languages, log: log) }
-        guard let content, let theme, !log.hasErrors else { throw BuildFailure(log.all) }
+        guard let content, let theme else { throw BuildFailure(log.all) }
 
         let site = SiteModelBuilder(includeDrafts: options.includeDrafts, buildDay: options.buildDay, log: log).build(content)
         let jobs = Self.formats.flatMap { $0.plan(site: site, theme: theme, log: log) }
         let paths = plannedPaths(jobs, log: log)
-        if log.hasErrors(strict: options.strict) { throw BuildFailure(log.all) }
 
         let env = RenderEnvironment(site: site, theme: theme, plannedPaths: Set(paths.keys),
                                     summaries: SummaryIndex.build(site: site), log: log)

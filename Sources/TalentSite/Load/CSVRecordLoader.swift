@@ -5,8 +5,8 @@ struct CSVRecordLoader {
     let settings: SiteSettings
     let log: DiagnosticLog
 
-    func load(path: String, text: String) -> [Record] {
-        guard let table = CSVTable.parse(text, file: path, log: log) else { return [] }
+    func load(path: String, text: String) -> (records: [Record], failedSlugs: Set<String>) {
+        guard let table = CSVTable.parse(text, file: path, log: log) else { return ([], []) }
         let languages = settings.languages.map(\.code)
         let expected = [csv.slugColumn] + schema.fields.map(\.name)
             + languages.compactMap { csv.titleColumns[$0] } + languages.compactMap { csv.bodyColumns[$0] }
@@ -24,12 +24,16 @@ struct CSVRecordLoader {
         let missing = expected.filter { column[$0] == nil }
         if !missing.isEmpty {
             log.error(SourceLocation(file: path), "missing column\(missing.count > 1 ? "s" : "") '\(missing.joined(separator: "', '"))' in the header row")
-            return []
+            return ([], [])
         }
         var seen: [String: Int] = [:]
-        return table.rows.enumerated().flatMap { number, row in
-            loadRow(row, number: number + 1, column: column, path: path, seen: &seen)
+        var records: [Record] = [], failed: Set<String> = []
+        for (number, row) in table.rows.enumerated() {
+            let loaded = loadRow(row, number: number + 1, column: column, path: path, seen: &seen)
+            if loaded.isEmpty { failed.insert(row[column[csv.slugColumn]!].text) }
+            records += loaded
         }
+        return (records, failed)
     }
 
     private func loadRow(_ row: [CSVTable.Cell], number: Int, column: [String: Int], path: String,

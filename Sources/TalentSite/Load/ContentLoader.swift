@@ -4,10 +4,13 @@ public struct LoadedContent: Sendable {
     /// Sections in folder-name order.
     public var schemas: [SectionSchema]
     public var records: [Record]
+    /// `section/slug` of records that exist but failed to load: later stages do not report them again
+    /// as missing (a reference to them, a translation without its original).
+    public var failed: Set<String> = []
 }
 
 /// Walks `content/`: site settings, then each section folder with its `_section.yaml` and records.
-public struct ContentLoader {
+public struct ContentLoader: Sendable {
     let tree: SourceTree
     let log: DiagnosticLog
 
@@ -28,6 +31,7 @@ public struct ContentLoader {
         }
         var schemas: [SectionSchema] = []
         var records: [Record] = []
+        var failed: Set<String> = []
         for section in bySection.keys.sorted() {
             let paths = bySection[section]!
             guard paths.contains("content/\(section)/\(SchemaLoader.fileName)") else {
@@ -41,12 +45,14 @@ public struct ContentLoader {
             }
             guard let schema = SchemaLoader(tree: tree, settings: settings, log: log).load(section: section) else { continue }
             schemas.append(schema)
-            records += loadRecords(of: schema, paths: paths.filter { !$0.hasSuffix("/\(SchemaLoader.fileName)") }, settings: settings)
+            let loaded = loadRecords(of: schema, paths: paths.filter { !$0.hasSuffix("/\(SchemaLoader.fileName)") }, settings: settings)
+            records += loaded.records
+            failed.formUnion(loaded.failedSlugs.map { "\(section)/\($0)" })
         }
-        return LoadedContent(settings: settings, schemas: schemas, records: records)
+        return LoadedContent(settings: settings, schemas: schemas, records: records, failed: failed)
     }
 
-    private func loadRecords(of schema: SectionSchema, paths: [String], settings: SiteSettings) -> [Record] {
+    private func loadRecords(of schema: SectionSchema, paths: [String], settings: SiteSettings) -> (records: [Record], failedSlugs: Set<String>) {
         switch schema.source {
         case .csv(let csv):
             let dataPath = "content/\(schema.name)/\(csv.file)"
@@ -55,27 +61,36 @@ public struct ContentLoader {
             }
             guard paths.contains(dataPath) else {
                 log.error(schema.location, "data file \(dataPath) does not exist")
-                return []
+                return ([], [])
             }
             switch tree.text(of: dataPath) {
             case .success(let text):
                 return CSVRecordLoader(schema: schema, csv: csv, settings: settings, log: log).load(path: dataPath, text: text)
             case .failure(let diagnostic):
                 log.add(diagnostic)
-                return []
+                return ([], [])
             }
         case .markdown:
             let loader = MarkdownRecordLoader(schema: schema, settings: settings, log: log)
-            return paths.compactMap { path in
-                guard path.hasSuffix(".md") else {
-                    log.warning(SourceLocation(file: path), "ignored: only <slug>.<language>.md files are read in section '\(schema.name)'")
-                    return nil
-                }
+            var failed: Set<String> = []
+            let markdownPaths = paths.filter { path in
+                if path.hasSuffix(".md") { return true }
+                log.warning(SourceLocation(file: path), "ignored: only <slug>.<language>.md files are read in section '\(schema.name)'")
+                return false
+            }
+            let records = markdownPaths.parallelMap { path -> Record? in
                 switch tree.text(of: path) {
                 case .success(let text): return loader.load(path: path, text: text)
                 case .failure(let diagnostic): log.add(diagnostic); return nil
                 }
             }
+            for (path, record) in zip(markdownPaths, records) where record == nil {
+                let name = String(path.split(separator: "/").last ?? "")
+                if case .success(let parsed) = MarkdownRecordLoader.parseFileName(name, languages: settings.languages.map(\.code)) {
+                    failed.insert(parsed.slug)
+                }
+            }
+            return (records.compactMap { $0 }, failed)
         }
     }
 }

@@ -1,7 +1,7 @@
 import Yams
 
 /// Reads one `<slug>.<lang>.md` file into a `Record`, checking its front matter against the section schema.
-struct MarkdownRecordLoader {
+struct MarkdownRecordLoader: Sendable {
     let schema: SectionSchema
     let settings: SiteSettings
     let log: DiagnosticLog

@@ -3,7 +3,7 @@ struct ReferenceCheck {
     let model: SiteModel
     let log: DiagnosticLog
 
-    func run(allRecords: [Record]) {
+    func run(allRecords: [Record], failed: Set<String>) {
         let drafts = Set(allRecords.filter(\.draft).map { "\($0.section)/\($0.slug)" })
         for section in model.sections {
             for spec in section.schema.fields {
@@ -14,7 +14,7 @@ struct ReferenceCheck {
                 }
                 for entry in section.entries {
                     for record in entry.versions.values.sorted(by: { $0.language < $1.language }) {
-                        for case .ref(let slug) in record.fields[spec.name]?.elements ?? [] where model.entry(section: target, slug: slug) == nil {
+                        for case .ref(let slug) in record.fields[spec.name]?.elements ?? [] where model.entry(section: target, slug: slug) == nil && !failed.contains("\(target)/\(slug)") {
                             let reason = drafts.contains("\(target)/\(slug)") ? "is a draft" : "does not exist"
                             log.error(record.location(of: spec.name),
                                       "'\(spec.name)' refers to \(target) '\(slug)', which \(reason) (no content/\(target)/\(slug).*)")

@@ -25,6 +25,7 @@ public struct SiteModelBuilder {
             var entries: [Entry] = []
             for (slug, versions) in (grouped[schema.name] ?? [:]).sorted(by: { $0.key < $1.key }) {
                 guard let original = versions[defaultCode] else {
+                    if content.failed.contains("\(schema.name)/\(slug)") { continue }  // its error is already reported
                     for record in versions.values.sorted(by: { $0.file < $1.file }) {
                         log.error(SourceLocation(file: record.file),
                                   "no \(defaultCode) version: every record must exist in \(defaultCode) (expected \(expectedPath(record, defaultCode)))")
@@ -44,7 +45,7 @@ public struct SiteModelBuilder {
             sections.append(SiteModel.Section(schema: schema, entries: EntryOrdering(schema: schema, language: defaultCode).sorted(entries)))
         }
         let model = SiteModel(settings: settings, sections: sections, buildDay: buildDay)
-        ReferenceCheck(model: model, log: log).run(allRecords: content.records)
+        ReferenceCheck(model: model, log: log).run(allRecords: content.records, failed: content.failed)
         return model
     }
 

@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+@testable import TalentSite
+
+/// Whole builds of the fixture sites under Tests/Fixtures, on the project's real schemas and templates.
+@Suite struct FixtureSiteTests {
+    static func fixtureTree(_ name: String) -> MemorySourceTree {
+        let records = TestSite.files(under: "content", of: TestSite.fixtures.appendingPathComponent(name))
+        return MemorySourceTree(data: TestSite.projectSkeleton.merging(records) { _, fixture in fixture })
+    }
+
+    static let bilingual = TestSite.build(fixtureTree("bilingual"), options: BuildOptions(buildDay: Day(year: 2026, month: 6, day: 1)))
+
+    @Test func buildsEveryPageWithWarningsForMissingTranslations() {
+        #expect(Self.bilingual.diagnostics == [
+            "content/courses/green-in-service.zh-TW.md:1:1: warning: missing en translation (expected content/courses/green-in-service.en.md)",
+        ])
+        let html = Self.bilingual.output.files.keys.filter { $0.hasSuffix(".html") }.sorted()
+        #expect(html == [
+            "awards/2024-sme-hongsheng/index.html", "awards/2025-large-enterprise-tailun/index.html", "awards/index.html",
+            "certifications/index.html", "certifications/ipas-iot/index.html",
+            "courses/cnc-bootcamp/index.html", "courses/green-in-service/index.html", "courses/index.html",
+            "en/awards/2024-sme-hongsheng/index.html", "en/awards/2025-large-enterprise-tailun/index.html", "en/awards/index.html",
+            "en/certifications/index.html", "en/certifications/ipas-iot/index.html",
+            "en/courses/cnc-bootcamp/index.html", "en/courses/index.html",
+            "en/index.html", "en/news/2026-spring-intake/index.html", "en/news/index.html",
+            "en/programmes/index.html", "en/programmes/ntut-smart-manufacturing/index.html", "en/strategies/index.html",
+            "index.html", "news/2026-spring-intake/index.html", "news/index.html",
+            "programmes/index.html", "programmes/ntut-smart-manufacturing/index.html", "strategies/index.html",
+        ])
+    }
+
+    @Test func everyPageKeepsItsPromises() {
+        #expect(SiteAudit(files: Self.bilingual.output.files, baseURL: "https://talent.example.gov.tw/").problems() == [])
+    }
+
+    @Test func untranslatedRecordSwitchesToTheOtherLanguagesList() throws {
+        let page = try #require(HTMLDocument(html: Self.bilingual.output.text("courses/green-in-service/index.html") ?? ""))
+        #expect(page.all("a").first { $0["hreflang"] == "en" }?["href"] == "/en/courses/")
+        #expect(page.all("link").filter { $0["rel"] == "alternate" }.count == 1)
+    }
+
+    @Test func draftsAreLeftOutUnlessAskedFor() {
+        #expect(Self.bilingual.output.files["courses/draft-course/index.html"] == nil)
+        let withDrafts = TestSite.build(Self.fixtureTree("bilingual"), options: BuildOptions(includeDrafts: true))
+        #expect(withDrafts.output.files["courses/draft-course/index.html"] != nil)
+    }
+
+    @Test func strictTurnsWarningsIntoFailure() {
+        let output = MemoryOutput()
+        #expect(throws: BuildFailure.self) {
+            try SiteBuilder(tree: Self.fixtureTree("bilingual"), options: BuildOptions(strict: true)).build(into: output)
+        }
+    }
+
+    @Test func twoBuildsAreByteIdentical() {
+        let again = TestSite.build(Self.fixtureTree("bilingual"), options: BuildOptions(buildDay: Day(year: 2026, month: 6, day: 1)))
+        #expect(again.output.files == Self.bilingual.output.files)
+    }
+
+    /// Rendered pages compared with Tests/Fixtures/bilingual/golden; run with UPDATE_GOLDEN=1 to rewrite them on purpose.
+    @Test(arguments: [
+        "index.html", "en/index.html", "courses/cnc-bootcamp/index.html", "en/courses/cnc-bootcamp/index.html",
+        "courses/index.html", "en/awards/2025-large-enterprise-tailun/index.html", "strategies/index.html",
+    ])
+    func matchesGoldenPage(_ path: String) throws {
+        let golden = TestSite.fixtures.appendingPathComponent("bilingual/golden/\(path)")
+        let actual = try #require(Self.bilingual.output.text(path))
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try actual.write(to: golden, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: golden, encoding: .utf8)
+        #expect(actual == expected, "rendered \(path) differs from its golden file; if intended, rerun with UPDATE_GOLDEN=1")
+    }
+
+    @Test func invalidSiteReportsEveryErrorWithItsPosition() throws {
+        let result = TestSite.build(Self.fixtureTree("invalid"))
+        let expectedFile = TestSite.fixtures.appendingPathComponent("invalid/expected-diagnostics.txt")
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            try (result.diagnostics.joined(separator: "\n") + "\n").write(to: expectedFile, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: expectedFile, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(result.diagnostics == expected)
+    }
+
+    @Test func failedBuildOnDiskLeavesThePreviousSiteAsItWas() throws {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("talentsite-build-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: work) }
+        for name in ["bilingual", "invalid"] {
+            let site = work.appendingPathComponent(name)
+            for (path, data) in Self.fixtureTree(name).files {
+                let url = site.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: url)
+            }
+        }
+        let output = work.appendingPathComponent("public")
+        _ = try SiteBuilder.buildDirectory(source: work.appendingPathComponent("bilingual"), output: output, options: BuildOptions())
+        let before = TestSite.files(under: "public", of: work)
+        #expect(before.count > 20)
+        #expect(throws: BuildFailure.self) {
+            try SiteBuilder.buildDirectory(source: work.appendingPathComponent("invalid"), output: output, options: BuildOptions())
+        }
+        #expect(TestSite.files(under: "public", of: work) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: work.path).sorted() == ["bilingual", "invalid", "public"])
+    }
+}
