@@ -38,16 +38,20 @@ public struct SiteBuilder: Sendable {
     /// (into the output, which the caller then discards), so one run reports every error.
     public func build(into output: OutputTarget) throws(BuildFailure) -> BuildReport {
         let log = DiagnosticLog()
+        var clock = StageClock()
         let content = ContentLoader(tree: tree, log: log).load()
         let theme = content.flatMap { Theme.load(tree: tree, languages: $0.settings.languages, log: log) }
         guard let content, let theme else { throw BuildFailure(log.all) }
+        clock.lap("load")
 
         let site = SiteModelBuilder(includeDrafts: options.includeDrafts, buildDay: options.buildDay, log: log).build(content)
         let jobs = Self.formats.flatMap { $0.plan(site: site, theme: theme, log: log) }
         let paths = plannedPaths(jobs, log: log)
+        clock.lap("model+plan")
 
         let env = RenderEnvironment(site: site, theme: theme, plannedPaths: Set(paths.keys),
                                     summaries: SummaryIndex.build(site: site), log: log)
+        clock.lap("summaries")
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let job = jobs[index]
             guard let bytes = job.render(env), let path = paths[job.path] else { return }
@@ -55,6 +59,7 @@ public struct SiteBuilder: Sendable {
                 log.error(job.origin ?? SourceLocation(file: job.path), "cannot write \(path): \(error.localizedDescription)")
             }
         }
+        clock.lap("render+write")
         if log.hasErrors(strict: options.strict) { throw BuildFailure(log.all) }
         return BuildReport(filesWritten: jobs.count, warnings: log.all)
     }

@@ -45,16 +45,34 @@ struct FactFormatter {
     }
 
     /// `2026年3月2日` / `2 March 2026`, driven by the language's `date_format` and `months` UI strings.
+    /// Placeholders: `{year}`, `{month}`, `{month_name}`, `{day}`, `{mm}`, `{dd}`.
     func date(_ day: Day) -> String {
-        let months = (strings["months"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        let monthName = months.count == 12 ? months[day.month - 1] : String(day.month)
-        return (strings["date_format"] ?? "{year}-{mm}-{dd}")
-            .replacingOccurrences(of: "{year}", with: String(day.year))
-            .replacingOccurrences(of: "{month_name}", with: monthName)
-            .replacingOccurrences(of: "{month}", with: String(day.month))
-            .replacingOccurrences(of: "{day}", with: String(day.day))
-            .replacingOccurrences(of: "{mm}", with: day.iso.split(separator: "-")[1])
-            .replacingOccurrences(of: "{dd}", with: day.iso.split(separator: "-")[2])
+        let format = strings["date_format"] ?? "{year}-{mm}-{dd}"
+        var out = ""
+        var rest = Substring(format)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            out += rest[..<open]
+            switch rest[rest.index(after: open)..<close] {
+            case "year": out += String(day.year)
+            case "month": out += String(day.month)
+            case "month_name": out += monthName(day.month)
+            case "day": out += String(day.day)
+            case "mm": out += day.month < 10 ? "0\(day.month)" : String(day.month)
+            case "dd": out += day.day < 10 ? "0\(day.day)" : String(day.day)
+            default: out += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
+    }
+
+    private func monthName(_ month: Int) -> String {
+        var index = 1
+        for name in (strings["months"] ?? "").split(separator: ",") {
+            if index == month { return name.trimmingCharacters(in: .whitespaces) }
+            index += 1
+        }
+        return String(month)
     }
 
     func number(_ number: Int, spec: FieldSpec) -> String {
