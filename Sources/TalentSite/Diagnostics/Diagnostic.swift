@@ -75,11 +75,6 @@ public final class DiagnosticLog: @unchecked Sendable {
         return Array(Set(items)).sorted()
     }
 
-    public var hasErrors: Bool {
-        lock.lock(); defer { lock.unlock() }
-        return items.contains { $0.severity == .error }
-    }
-
     /// Warnings count as errors under `--strict`.
     public func hasErrors(strict: Bool) -> Bool {
         lock.lock(); defer { lock.unlock() }

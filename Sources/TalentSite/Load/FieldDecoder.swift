@@ -46,17 +46,8 @@ struct FieldDecoder {
             guard plain, let number = Int(text) else {
                 return .failure(.error(location, "'\(name)' must be an integer, not \(Self.quoted(text))"))
             }
-            if let minimum = spec.minimum, number < minimum, let maximum = spec.maximum {
-                return .failure(.error(location, "'\(name)' must be between \(minimum) and \(maximum), not \(number)"))
-            }
-            if let maximum = spec.maximum, number > maximum, let minimum = spec.minimum {
-                return .failure(.error(location, "'\(name)' must be between \(minimum) and \(maximum), not \(number)"))
-            }
-            if let minimum = spec.minimum, number < minimum {
-                return .failure(.error(location, "'\(name)' must be at least \(minimum), not \(number)"))
-            }
-            if let maximum = spec.maximum, number > maximum {
-                return .failure(.error(location, "'\(name)' must be at most \(maximum), not \(number)"))
+            if let problem = Self.rangeProblem(number, minimum: spec.minimum, maximum: spec.maximum) {
+                return .failure(.error(location, "'\(name)' must be \(problem), not \(number)"))
             }
             return .success(.int(number))
         case .bool:
@@ -90,6 +81,18 @@ struct FieldDecoder {
             return .success(.ref(text))
         case .list:
             return .failure(.error(location, "'\(name)' must be a list, e.g. [a, b]"))
+        }
+    }
+
+    /// "between 0 and 100", "at least 1", "at most 9" when `number` is out of the declared range, else nil.
+    static func rangeProblem(_ number: Int, minimum: Int?, maximum: Int?) -> String? {
+        let tooSmall = minimum.map { number < $0 } ?? false, tooLarge = maximum.map { number > $0 } ?? false
+        guard tooSmall || tooLarge else { return nil }
+        switch (minimum, maximum) {
+        case let (low?, high?): return "between \(low) and \(high)"
+        case let (low?, nil): return "at least \(low)"
+        case let (nil, high?): return "at most \(high)"
+        case (nil, nil): return nil
         }
     }
 
