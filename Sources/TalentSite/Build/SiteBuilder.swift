@@ -45,7 +45,9 @@ public struct SiteBuilder: Sendable {
         clock.lap("load")
 
         let site = SiteModelBuilder(includeDrafts: options.includeDrafts, buildDay: options.buildDay, log: log).build(content)
-        let jobs = Self.formats.flatMap { $0.plan(site: site, theme: theme, log: log) }
+        let jobs = Self.formats.reduce(into: [OutputJob]()) { planned, format in
+            planned += format.plan(PlanInput(site: site, theme: theme, log: log, earlier: planned))
+        }
         let paths = plannedPaths(jobs, log: log)
         clock.lap("model+plan")
 

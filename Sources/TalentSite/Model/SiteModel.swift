@@ -49,4 +49,13 @@ public struct Routes: Sendable {
         }
         return "\(prefix(language))/\(schema.name)/\(slug)/"
     }
+
+    /// Path of `entry` in each language it exists in (language code → path).
+    public func versions(of entry: Entry, schema: SectionSchema) -> [String: String] {
+        var paths: [String: String] = [:]
+        for language in languages where entry.versions[language.code] != nil {
+            paths[language.code] = record(schema, slug: entry.slug, language)
+        }
+        return paths
+    }
 }

@@ -5,17 +5,60 @@ public struct OutputJob: Sendable {
     public var path: String
     /// The content that produced the file, for error messages (two records wanting one URL).
     public var origin: SourceLocation?
+    /// Set for HTML pages: which language the page is in and where its other language versions live,
+    /// so formats planned later (sitemap, search) can describe every page without re-deriving routes.
+    public var page: PageInfo?
     public var render: @Sendable (RenderEnvironment) -> [UInt8]?
 
-    public init(path: String, origin: SourceLocation?, render: @escaping @Sendable (RenderEnvironment) -> [UInt8]?) {
-        self.path = path; self.origin = origin; self.render = render
+    public init(path: String, origin: SourceLocation?, page: PageInfo? = nil,
+                render: @escaping @Sendable (RenderEnvironment) -> [UInt8]?) {
+        self.path = path; self.origin = origin; self.page = page; self.render = render
     }
 }
 
-/// A kind of output (record pages, lists, static files; later feeds, sitemap, search, open data).
-/// The build asks every format for its plan, then renders the union; adding a format touches one list.
+/// What the build knows about one HTML page before rendering it.
+public struct PageInfo: Sendable, Equatable {
+    /// Language code of the page (`zh-TW`, `en`).
+    public var language: String
+    /// The page's path in every language it exists in (language code → root-relative path), itself included.
+    public var versions: [String: String]
+    /// The record the page shows, when it shows one (`courses`, `cnc-bootcamp`).
+    public var record: RecordID?
+
+    public init(language: String, versions: [String: String], record: RecordID? = nil) {
+        self.language = language; self.versions = versions; self.record = record
+    }
+}
+
+/// A record named by section and slug, language-independent.
+public struct RecordID: Sendable, Hashable {
+    public var section: String
+    public var slug: String
+    public init(section: String, slug: String) { self.section = section; self.slug = slug }
+}
+
+/// What a format plans from: the model, the theme, the log, and every job planned by the formats listed
+/// before it (a sitemap lists the pages planned earlier).
+public struct PlanInput: Sendable {
+    public let site: SiteModel
+    public let theme: Theme
+    public let log: DiagnosticLog
+    public let earlier: [OutputJob]
+
+    public init(site: SiteModel, theme: Theme, log: DiagnosticLog, earlier: [OutputJob] = []) {
+        self.site = site; self.theme = theme; self.log = log; self.earlier = earlier
+    }
+
+    /// HTML pages planned so far, in plan order.
+    public var earlierPages: [(path: String, page: PageInfo)] {
+        earlier.compactMap { job in job.page.map { (job.path, $0) } }
+    }
+}
+
+/// A kind of output (record pages, lists, static files, feeds, sitemap, search, open data).
+/// The build asks every format for its plan in list order, then renders the union; adding a format touches one list.
 public protocol OutputFormat: Sendable {
-    func plan(site: SiteModel, theme: Theme, log: DiagnosticLog) -> [OutputJob]
+    func plan(_ input: PlanInput) -> [OutputJob]
 }
 
 /// What every render job can read: the model, the theme, the set of planned paths (to check links),

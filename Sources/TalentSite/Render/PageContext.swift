@@ -73,15 +73,6 @@ struct PageContext {
         return String(flat.prefix(limit - 1)) + "…"
     }
 
-    /// Path of `entry` in each language it exists in.
-    func versions(of entry: Entry, schema: SectionSchema) -> [String: String] {
-        var paths: [String: String] = [:]
-        for other in site.settings.languages where entry.versions[other.code] != nil {
-            paths[other.code] = site.routes.record(schema, slug: entry.slug, other)
-        }
-        return paths
-    }
-
     /// Where each language's switcher goes when a record has no version in it: that language's list of the section.
     func sectionFallbacks(_ schema: SectionSchema) -> [String: String] {
         var paths: [String: String] = [:]

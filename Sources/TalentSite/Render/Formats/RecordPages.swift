@@ -6,7 +6,8 @@ public struct RecordPages: OutputFormat {
 
     public init() {}
 
-    public func plan(site: SiteModel, theme: Theme, log: DiagnosticLog) -> [OutputJob] {
+    public func plan(_ input: PlanInput) -> [OutputJob] {
+        let (site, theme, log) = (input.site, input.theme, input.log)
         var jobs: [OutputJob] = []
         for section in site.sections {
             let schema = section.schema
@@ -15,11 +16,14 @@ public struct RecordPages: OutputFormat {
                 continue
             }
             for entry in section.entries {
+                let versions = site.routes.versions(of: entry, schema: schema)
+                let id = RecordID(section: schema.name, slug: entry.slug)
                 for language in site.settings.languages {
                     guard let record = entry.versions[language.code] else { continue }
                     let isHome = schema.atSiteRoot && entry.slug == Routes.homeSlug
                     let path = site.routes.record(schema, slug: entry.slug, language)
-                    jobs.append(OutputJob(path: path, origin: SourceLocation(file: record.file)) { env in
+                    let info = PageInfo(language: language.code, versions: versions, record: isHome ? nil : id)
+                    jobs.append(OutputJob(path: path, origin: SourceLocation(file: record.file), page: info) { env in
                         render(record, entry: entry, schema: schema, language: language, path: path, isHome: isHome, env: env)
                     })
                 }
@@ -34,7 +38,7 @@ public struct RecordPages: OutputFormat {
         BodyLinkCheck(env: env).check(markdown, of: record, pagePath: path)
         let page = PageContext(env: env, language: language)
         var context = page.base(title: isHome ? nil : record.title, description: env.summaries.summary(of: record), path: path,
-                                versions: page.versions(of: entry, schema: schema),
+                                versions: env.site.routes.versions(of: entry, schema: schema),
                                 fallbacks: page.sectionFallbacks(schema), section: schema.atSiteRoot ? nil : schema.name)
         let formatter = FactFormatter(site: env.site, language: language, strings: env.theme.strings[language.code] ?? [:])
         let facts = formatter.facts(for: record, schema: schema)

@@ -2,14 +2,15 @@
 public struct SectionLists: OutputFormat {
     public init() {}
 
-    public func plan(site: SiteModel, theme: Theme, log: DiagnosticLog) -> [OutputJob] {
-        site.sections.filter(\.schema.hasListPage).flatMap { section in
-            site.settings.languages.map { language in
+    public func plan(_ input: PlanInput) -> [OutputJob] {
+        let site = input.site
+        return site.sections.filter(\.schema.hasListPage).flatMap { section in
+            let versions = Dictionary(uniqueKeysWithValues: site.settings.languages.map { ($0.code, site.routes.list(section.schema, $0)) })
+            return site.settings.languages.map { language in
                 let path = site.routes.list(section.schema, language)
-                return OutputJob(path: path, origin: section.schema.location) { env in
+                let info = PageInfo(language: language.code, versions: versions)
+                return OutputJob(path: path, origin: section.schema.location, page: info) { env in
                     let page = PageContext(env: env, language: language)
-                    var versions: [String: String] = [:]
-                    for other in env.site.settings.languages { versions[other.code] = env.site.routes.list(section.schema, other) }
                     var context = page.base(title: section.schema.title[language], description: section.schema.intro?[language],
                                             path: path, versions: versions, fallbacks: [:], section: section.schema.name)
                     let items = ListItems(env: env, language: language).items(section)

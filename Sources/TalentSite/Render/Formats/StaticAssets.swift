@@ -2,8 +2,9 @@
 public struct StaticAssets: OutputFormat {
     public init() {}
 
-    public func plan(site: SiteModel, theme: Theme, log: DiagnosticLog) -> [OutputJob] {
-        theme.assets.keys.sorted().map { name in
+    public func plan(_ input: PlanInput) -> [OutputJob] {
+        let theme = input.theme
+        return theme.assets.keys.sorted().map { name in
             let bytes = theme.assets[name]!
             return OutputJob(path: "/" + name, origin: SourceLocation(file: "templates/static/\(name)")) { _ in bytes }
         }
