@@ -24,7 +24,9 @@ public struct BuildReport: Sendable {
 /// when the content has errors, and reports every error of the build at once.
 public struct SiteBuilder: Sendable {
     /// Every kind of output the site has. Adding one is adding it here.
-    public static let formats: [any OutputFormat] = [RecordPages(), SectionLists(), StaticAssets()]
+    public static let formats: [any OutputFormat] = [
+        RecordPages(), SectionLists(), YearArchives(), TaxonomyPages(), NotFoundPages(), StaticAssets(),
+    ]
 
     public let tree: SourceTree
     public let options: BuildOptions

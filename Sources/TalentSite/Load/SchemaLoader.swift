@@ -21,12 +21,15 @@ struct SchemaLoader {
         case .failure(let diagnostic): log.add(diagnostic); return nil
         }
         guard let root = YAMLMapping(parsed, source: source, what: Self.fileName, log: log) else { return nil }
-        root.rejectUnknownKeys(allowed: ["title", "intro", "template", "list", "at_site_root", "sort", "data", "fields"],
+        root.rejectUnknownKeys(allowed: ["title", "intro", "template", "list", "at_site_root", "sort", "data", "fields"] + Self.listingKeys + ["json_ld"],
                                in: Self.fileName, log: log)
         let title = root.localized("title", languages: languageCodes, required: true, log: log)
         let intro = root.localized("intro", languages: languageCodes, required: false, log: log)
         let fields = loadFields(root)
-        let sort = loadSort(root, fields: fields)
+        let listing = loadListing(root, fields: fields)
+        let linkedData = root.value("json_ld").flatMap {
+            LinkedDataLoader(source: source, fieldNames: fields.map(\.name), log: log).load($0)
+        }
         let dataSource = root.value("data").flatMap { loadCSVSource($0, source: source) }
         guard let title else { return nil }
         return SectionSchema(
@@ -35,7 +38,7 @@ struct SchemaLoader {
             fields: fields, source: dataSource.map { .csv($0) } ?? .markdown,
             hasListPage: root.bool("list", default: true, log: log),
             atSiteRoot: root.bool("at_site_root", default: false, log: log),
-            sort: sort, location: SourceLocation(file: path))
+            listing: listing, linkedData: linkedData, location: SourceLocation(file: path))
     }
 
     private func loadFields(_ root: YAMLMapping) -> [FieldSpec] {
@@ -52,7 +55,8 @@ struct SchemaLoader {
 
     private func loadField(name: String, node: Node, source: YAMLSource) -> FieldSpec? {
         guard let spec = YAMLMapping(node, source: source, what: "field '\(name)'", log: log) else { return nil }
-        spec.rejectUnknownKeys(allowed: ["type", "list", "required", "label", "vocabulary", "section", "min", "max", "format", "unit"],
+        spec.rejectUnknownKeys(allowed: ["type", "list", "required", "label", "vocabulary", "section", "min", "max", "format", "unit",
+                                         "reverse_label", "only_while_open"],
                                in: "field '\(name)'", log: log)
         let typeName = spec.string("type", required: true, log: log) ?? "text"
         var type: FieldType
@@ -86,26 +90,18 @@ struct SchemaLoader {
             name: name, type: type, required: spec.bool("required", default: false, log: log),
             label: spec.localized("label", languages: languageCodes, required: true, log: log) ?? LocalizedText([:]),
             minimum: integer(spec, "min"), maximum: integer(spec, "max"), format: format,
-            unit: spec.localized("unit", languages: languageCodes, required: false, log: log))
+            unit: spec.localized("unit", languages: languageCodes, required: false, log: log),
+            reverseLabel: spec.localized("reverse_label", languages: languageCodes, required: false, log: log),
+            onlyWhileOpen: spec.bool("only_while_open", default: false, log: log))
     }
 
-    private func integer(_ spec: YAMLMapping, _ key: String) -> Int? {
+    func integer(_ spec: YAMLMapping, _ key: String) -> Int? {
         guard let text = spec.string(key, required: false, log: log) else { return nil }
         guard let number = Int(text) else {
             log.error(spec.location(of: key), "'\(key)' must be an integer")
             return nil
         }
         return number
-    }
-
-    private func loadSort(_ root: YAMLMapping, fields: [FieldSpec]) -> SortOrder {
-        guard let text = root.string("sort", required: false, log: log) else { return SortOrder(field: "date", descending: true) }
-        let descending = text.hasPrefix("-")
-        let field = descending ? String(text.dropFirst()) : text
-        if !(["title", "date", "slug"] + fields.map(\.name)).contains(field) {
-            log.error(root.location(of: "sort"), "cannot sort by '\(field)': it is not a field of this section")
-        }
-        return SortOrder(field: field, descending: descending)
     }
 
     private func loadCSVSource(_ node: Node, source: YAMLSource) -> CSVSource? {

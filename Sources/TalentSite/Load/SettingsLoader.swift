@@ -63,7 +63,7 @@ struct SettingsLoader {
         guard let node = root.value("vocabularies") else { return [:] }
         guard let mapping = YAMLMapping(node, source: root.source, what: "'vocabularies'", log: log) else { return [:] }
         var result: [String: Vocabulary] = [:]
-        for entry in mapping.entries {
+        for (position, entry) in mapping.entries.enumerated() {
             guard let fields = YAMLMapping(entry.value, source: root.source, what: "vocabulary '\(entry.key)'", log: log) else { continue }
             fields.rejectUnknownKeys(allowed: ["label", "taxonomy", "terms"], in: "vocabulary '\(entry.key)'", log: log)
             let label = fields.localized("label", languages: languages, required: true, log: log)
@@ -78,8 +78,13 @@ struct SettingsLoader {
                     terms.append(Vocabulary.Term(key: term.key, label: text))
                 }
             }
+            let isTaxonomy = fields.bool("taxonomy", default: false, log: log)
+            if isTaxonomy && !Slug.isValid(entry.key) {
+                log.error(root.source.location(of: entry.keyNode),
+                          "taxonomy '\(entry.key)' names its pages' URL (/\(entry.key)/), so it must be a slug (lowercase a-z, 0-9 and '-')")
+            }
             result[entry.key] = Vocabulary(name: entry.key, label: label ?? LocalizedText([:]), terms: terms,
-                                           isTaxonomy: fields.bool("taxonomy", default: false, log: log))
+                                           isTaxonomy: isTaxonomy, position: position)
         }
         return result
     }

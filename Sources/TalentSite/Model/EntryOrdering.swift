@@ -1,22 +1,33 @@
-/// Orders a section's entries by its declared sort field, using the default language's values,
-/// so both languages list records in the same order. Entries without the field go last; ties by slug.
+/// Orders a section's entries by its declared sort keys, using the default language's values, so both
+/// languages list records in the same order. With `open_until`, open records come first and records that
+/// are over follow, most recent first. Entries without a key go after those with it; ties by slug.
 struct EntryOrdering {
     let schema: SectionSchema
     let language: String
+    let buildDay: Day?
+    let vocabularies: [String: Vocabulary]
 
     func sorted(_ entries: [Entry]) -> [Entry] {
-        let order = schema.sort
-        let keyed = entries.map { entry in (entry, sortKey(entry.versions[language], field: order.field)) }
+        let listing = schema.listing
+        let keyed = entries.map { entry in
+            (entry: entry, keys: listing.sort.map { sortKey(entry.versions[language], field: $0.field) },
+             open: entry.versions[language]?.isOpen(until: listing.openUntil, on: buildDay) ?? true)
+        }
         return keyed.sorted { a, b in
-            switch (a.1, b.1) {
-            case (nil, nil): return a.0.slug < b.0.slug
-            case (nil, _): return false
-            case (_, nil): return true
-            case (let x?, let y?):
-                if x == y { return a.0.slug < b.0.slug }
-                return order.descending ? y < x : x < y
+            if a.open != b.open { return a.open }
+            for (index, order) in listing.sort.enumerated() {
+                let descending = order.descending != !a.open
+                switch (a.keys[index], b.keys[index]) {
+                case (nil, nil): continue
+                case (nil, _): return false
+                case (_, nil): return true
+                case (let x?, let y?):
+                    if x == y { continue }
+                    return descending ? y < x : x < y
+                }
             }
-        }.map(\.0)
+            return a.entry.slug < b.entry.slug
+        }.map(\.entry)
     }
 
     private func sortKey(_ record: Record?, field: String) -> SortKey? {
@@ -29,6 +40,11 @@ struct EntryOrdering {
             switch record.fields[field]?.elements.first {
             case .int(let n)?: return .number(n)
             case .date(let d)?: return .day(d)
+            case .key(let key)?:
+                // Vocabulary keys sort in declaration order (the order editors chose), not alphabetically.
+                if case .key(let vocabulary) = schema.field(field)?.type.element,
+                   let position = vocabularies[vocabulary]?.terms.firstIndex(where: { $0.key == key }) { return .number(position) }
+                return .text(key)
             case let value?: return .text(value.description)
             case nil: return nil
             }

@@ -52,10 +52,17 @@ public struct FieldSpec: Sendable {
     public var format: NumberFormat
     /// Unit shown after a number (`小時` / `hours`).
     public var unit: LocalizedText?
+    /// For a `ref` field: the heading under which the referenced record lists the records pointing at it
+    /// (a certification's "courses that prepare for it"). No heading, no reverse list.
+    public var reverseLabel: LocalizedText?
+    /// Shown only while the record is open (a course's apply link disappears once the course has started).
+    public var onlyWhileOpen: Bool
 
     public init(name: String, type: FieldType, required: Bool, label: LocalizedText,
-                minimum: Int? = nil, maximum: Int? = nil, format: NumberFormat = .plain, unit: LocalizedText? = nil) {
+                minimum: Int? = nil, maximum: Int? = nil, format: NumberFormat = .plain, unit: LocalizedText? = nil,
+                reverseLabel: LocalizedText? = nil, onlyWhileOpen: Bool = false) {
         self.name = name; self.type = type; self.required = required; self.label = label
         self.minimum = minimum; self.maximum = maximum; self.format = format; self.unit = unit
+        self.reverseLabel = reverseLabel; self.onlyWhileOpen = onlyWhileOpen
     }
 }

@@ -21,15 +21,17 @@ public struct SectionSchema: Sendable {
     public var hasListPage: Bool
     /// Records live at `/<slug>/` instead of `/<section>/<slug>/` (standalone pages).
     public var atSiteRoot: Bool
-    public var sort: SortOrder
+    public var listing: ListingSpec
+    /// schema.org structured data for each record page, if the section declares it.
+    public var linkedData: LinkedDataTemplate?
     public var location: SourceLocation
 
     public init(name: String, title: LocalizedText, intro: LocalizedText? = nil, template: String = "record",
                 fields: [FieldSpec], source: Source = .markdown, hasListPage: Bool = true, atSiteRoot: Bool = false,
-                sort: SortOrder = SortOrder(field: "date", descending: true), location: SourceLocation) {
+                listing: ListingSpec = ListingSpec(), linkedData: LinkedDataTemplate? = nil, location: SourceLocation) {
         self.name = name; self.title = title; self.intro = intro; self.template = template; self.fields = fields
         self.source = source; self.hasListPage = hasListPage; self.atSiteRoot = atSiteRoot
-        self.sort = sort; self.location = location
+        self.listing = listing; self.linkedData = linkedData; self.location = location
     }
 
     public func field(_ name: String) -> FieldSpec? { fields.first { $0.name == name } }

@@ -10,9 +10,13 @@ public struct SiteModel: Sendable {
     public var sections: [Section]
     /// The build's day (from `SOURCE_DATE_EPOCH`), for anything that depends on "today".
     public var buildDay: Day?
+    /// For each record, the records of other sections that point at it through a `ref` field with a
+    /// `reverse_label` (a certification's preparing courses), in their section's order.
+    public var reverseReferences: [RecordID: [ReverseReference]]
 
     public init(settings: SiteSettings, sections: [Section], buildDay: Day?) {
         self.settings = settings; self.sections = sections; self.buildDay = buildDay
+        self.reverseReferences = ReverseReference.index(sections)
     }
 
     public var routes: Routes { Routes(languages: settings.languages) }
@@ -50,6 +54,25 @@ public struct Routes: Sendable {
         return "\(prefix(language))/\(schema.name)/\(slug)/"
     }
 
+    /// Page `number` (from 1) of a paged list at `base`: `/courses/`, `/courses/page/2/`.
+    public func page(_ number: Int, of base: String) -> String {
+        number <= 1 ? base : "\(base)page/\(number)/"
+    }
+
+    /// Index of a taxonomy's terms (`/industries/`) and one term's page (`/industries/green-energy/`).
+    public func taxonomy(_ vocabulary: String, _ language: Language) -> String { "\(prefix(language))/\(vocabulary)/" }
+    public func term(_ vocabulary: String, _ key: String, _ language: Language) -> String {
+        "\(prefix(language))/\(vocabulary)/\(key)/"
+    }
+
+    /// A section's year archive: `/awards/2024/`.
+    public func archive(_ schema: SectionSchema, year: Int, _ language: Language) -> String {
+        "\(prefix(language))/\(schema.name)/\(year)/"
+    }
+
+    /// The not-found page each language's part of the site falls back to.
+    public func notFound(_ language: Language) -> String { "\(prefix(language))/404.html" }
+
     /// Path of `entry` in each language it exists in (language code → path).
     public func versions(of entry: Entry, schema: SectionSchema) -> [String: String] {
         var paths: [String: String] = [:]
@@ -57,5 +80,37 @@ public struct Routes: Sendable {
             paths[language.code] = record(schema, slug: entry.slug, language)
         }
         return paths
+    }
+}
+
+/// Records of one section that reference a record through one field, e.g. the courses whose
+/// `certification` names a certification track.
+public struct ReverseReference: Sendable {
+    public var section: String
+    public var field: FieldSpec
+    public var label: LocalizedText
+    public var entries: [Entry]
+
+    static func index(_ sections: [SiteModel.Section]) -> [RecordID: [ReverseReference]] {
+        var result: [RecordID: [ReverseReference]] = [:]
+        for section in sections {
+            for field in section.schema.fields {
+                guard case .ref(let target) = field.type.element, let label = field.reverseLabel else { continue }
+                var referrers: [String: [Entry]] = [:]
+                var order: [String] = []
+                for entry in section.entries {
+                    guard let value = entry.versions.values.first?.fields[field.name] else { continue }
+                    for case .ref(let slug) in value.elements {
+                        if referrers[slug] == nil { order.append(slug) }
+                        referrers[slug, default: []].append(entry)
+                    }
+                }
+                for slug in order {
+                    result[RecordID(section: target, slug: slug), default: []]
+                        .append(ReverseReference(section: section.schema.name, field: field, label: label, entries: referrers[slug]!))
+                }
+            }
+        }
+        return result
     }
 }

@@ -42,7 +42,8 @@ public struct SiteModelBuilder {
                 }
                 entries.append(Entry(section: schema.name, slug: slug, versions: versions))
             }
-            sections.append(SiteModel.Section(schema: schema, entries: EntryOrdering(schema: schema, language: defaultCode).sorted(entries)))
+            sections.append(SiteModel.Section(schema: schema, entries: EntryOrdering(schema: schema, language: defaultCode, buildDay: buildDay,
+                                                                                      vocabularies: settings.vocabularies).sorted(entries)))
         }
         let model = SiteModel(settings: settings, sections: sections, buildDay: buildDay)
         ReferenceCheck(model: model, log: log).run(allRecords: content.records, failed: content.failed)

@@ -14,6 +14,11 @@ public struct SiteSettings: Sendable {
 
     public var defaultLanguage: Language { languages[0] }
 
+    /// Vocabularies that get term pages, in declaration order.
+    public var taxonomies: [Vocabulary] {
+        vocabularies.values.filter(\.isTaxonomy).sorted { $0.position < $1.position }
+    }
+
     public func language(code: String) -> Language? { languages.first { $0.code == code } }
 }
 

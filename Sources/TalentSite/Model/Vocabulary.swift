@@ -13,9 +13,11 @@ public struct Vocabulary: Sendable {
     public var terms: [Term]
     /// Whether term pages are published (industry, region, course kind).
     public var isTaxonomy: Bool
+    /// Where it is declared in `site.yaml`, the order taxonomies are offered in.
+    public var position: Int
 
-    public init(name: String, label: LocalizedText, terms: [Term], isTaxonomy: Bool) {
-        self.name = name; self.label = label; self.terms = terms; self.isTaxonomy = isTaxonomy
+    public init(name: String, label: LocalizedText, terms: [Term], isTaxonomy: Bool, position: Int = 0) {
+        self.name = name; self.label = label; self.terms = terms; self.isTaxonomy = isTaxonomy; self.position = position
     }
 
     public func term(_ key: String) -> Term? { terms.first { $0.key == key } }

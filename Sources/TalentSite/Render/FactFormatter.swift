@@ -6,9 +6,11 @@ struct FactFormatter {
     let strings: [String: String]
 
     /// `[{name, label, values: [{text, href, sep}]}]` for every declared field the record has, in schema order.
+    /// Fields shown only while a record is open (an apply link) are left out once it is over.
     func facts(for record: Record, schema: SectionSchema) -> [[String: Any]] {
-        schema.fields.compactMap { spec in
-            guard let value = record.fields[spec.name] else { return nil }
+        let open = record.isOpen(until: schema.listing.openUntil, on: site.buildDay)
+        return schema.fields.compactMap { spec in
+            guard let value = record.fields[spec.name], open || !spec.onlyWhileOpen else { return nil }
             return fact(spec: spec, value: value)
         }
     }
@@ -32,8 +34,10 @@ struct FactFormatter {
         case .date(let day): return (date(day), nil)
         case .int(let number): return (self.number(number, spec: spec), nil)
         case .key(let key):
-            guard case .key(let vocabulary) = type, let term = site.settings.vocabularies[vocabulary]?.term(key) else { return (key, nil) }
-            return (term.label[language], nil)
+            guard case .key(let name) = type, let vocabulary = site.settings.vocabularies[name],
+                  let term = vocabulary.term(key) else { return (key, nil) }
+            // Taxonomy terms link to their page, so a reader can go from one course to all like it.
+            return (term.label[language], vocabulary.isTaxonomy ? site.routes.term(name, key, language) : nil)
         case .ref(let slug):
             guard case .ref(let section) = type, let target = site.section(section),
                   let entry = target.entries.first(where: { $0.slug == slug }) else { return (slug, nil) }

@@ -46,7 +46,28 @@ struct PageContext {
             "languages": switcher,
             "otherLanguages": switcher.filter { $0["current"] as? Bool == false },
             "menu": menu(currentSection: section, currentPath: path),
+            "browse": taxonomyLinks(), "hasBrowse": !site.settings.taxonomies.isEmpty,
+            "openGraph": openGraph(title: title ?? language.siteTitle, type: section == nil ? "website" : "article"),
+            // Set on every page so a template's `{{#relPrev}}` never finds a value from an outer context.
+            "relPrev": false, "relNext": false, "noindex": false, "linkedData": [String](),
         ]
+    }
+
+    /// Open Graph properties beyond title, description and URL (which reuse the page's own).
+    private func openGraph(title: String, type: String) -> [String: Any] {
+        let others = site.settings.languages.filter { $0 != language }.map { ["locale": Self.ogLocale($0)] }
+        return ["title": title, "type": type, "siteName": language.siteTitle, "locale": Self.ogLocale(language),
+                "alternateLocales": others]
+    }
+
+    /// Open Graph wants `ll_TT`: `zh-TW` → `zh_TW`; a bare language code stays as it is.
+    static func ogLocale(_ language: Language) -> String { language.code.replacingOccurrences(of: "-", with: "_") }
+
+    /// Links to every taxonomy index (`/industries/`, `/regions/`…) in this language, for browsing.
+    func taxonomyLinks() -> [[String: Any]] {
+        site.settings.taxonomies.map { vocabulary in
+            ["label": vocabulary.label[language], "href": site.routes.taxonomy(vocabulary.name, language)]
+        }
     }
 
     private func menu(currentSection: String?, currentPath: String) -> [[String: Any]] {

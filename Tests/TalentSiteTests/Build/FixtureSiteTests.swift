@@ -16,7 +16,7 @@ import Testing
             "content/courses/green-in-service.zh-TW.md:1:1: warning: missing en translation (expected content/courses/green-in-service.en.md)",
         ])
         let html = Self.bilingual.output.files.keys.filter { $0.hasSuffix(".html") }.sorted()
-        #expect(html == [
+        let records = [
             "awards/2024-sme-hongsheng/index.html", "awards/2025-large-enterprise-tailun/index.html", "awards/index.html",
             "certifications/index.html", "certifications/ipas-iot/index.html",
             "courses/cnc-bootcamp/index.html", "courses/green-in-service/index.html", "courses/index.html",
@@ -27,7 +27,18 @@ import Testing
             "en/programmes/index.html", "en/programmes/ntut-smart-manufacturing/index.html", "en/strategies/index.html",
             "index.html", "news/2026-spring-intake/index.html", "news/index.html",
             "programmes/index.html", "programmes/ntut-smart-manufacturing/index.html", "strategies/index.html",
-        ])
+        ]
+        // Every declared term gets a page, records or not; award years get archives; each language a 404.
+        let terms = ["industries": ["biotech", "circular-economy", "cloud-big-data", "defense", "digital-content", "green-energy",
+                                    "iot", "materials", "new-agriculture", "smart-machinery"],
+                     "regions": ["central", "east", "north", "online", "south"], "course-kinds": ["bootcamp", "in-service"]]
+        let generated = ["", "en/"].flatMap { prefix in
+            ["\(prefix)404.html", "\(prefix)awards/2024/index.html", "\(prefix)awards/2025/index.html"]
+                + terms.flatMap { taxonomy, keys in
+                    ["\(prefix)\(taxonomy)/index.html"] + keys.map { "\(prefix)\(taxonomy)/\($0)/index.html" }
+                }
+        }
+        #expect(html == (records + generated).sorted())
     }
 
     @Test func everyPageKeepsItsPromises() {

@@ -55,6 +55,18 @@ public struct RecordPages: OutputFormat {
         if !schema.atSiteRoot {
             context["section"] = ["name": schema.name, "title": schema.title[language], "href": env.site.routes.list(schema, language)]
         }
+        let open = record.isOpen(until: schema.listing.openUntil, on: env.site.buildDay)
+        context["status"] = schema.listing.openUntil == nil ? false
+            : ["open": open, "text": env.theme.strings[language.code]?[open ? "status_open" : "status_closed"] ?? ""]
+        let references = env.site.reverseReferences[RecordID(section: schema.name, slug: entry.slug)] ?? []
+        context["referencedBy"] = references.compactMap { reference -> [String: Any]? in
+            guard let section = env.site.section(reference.section) else { return nil }
+            let items = ListItems(env: env, language: language).items(reference.entries, schema: section.schema)
+            return items.isEmpty ? nil : ["label": reference.label[language], "items": items, "count": items.count,
+                                          "id": "referenced-by-\(reference.section)-\(reference.field.name)"]
+        }
+        context["linkedData"] = LinkedData(env: env, language: language)
+            .scripts(record: record, schema: schema, path: path, isHome: isHome)
         if isHome {
             context["isHome"] = true
             context["sections"] = homeSections(language: language, env: env)
@@ -62,38 +74,17 @@ public struct RecordPages: OutputFormat {
         return env.render(isHome ? "home" : schema.template, context, for: SourceLocation(file: record.file))
     }
 
-    /// The newest records of every listed section, for the home page.
+    /// The first records of every listed section, for the home page; only open ones where the section
+    /// knows when a record is over (courses not yet started), so the home page never advertises a past course.
     private func homeSections(language: Language, env: RenderEnvironment) -> [[String: Any]] {
         env.site.sections.filter { $0.schema.hasListPage }.map { section in
-            let items = ListItems(env: env, language: language).items(section, limit: homePreviewCount)
+            let schema = section.schema
+            let shown = section.entries.lazy.filter { entry in
+                entry.versions[env.site.settings.defaultLanguage.code]?.isOpen(until: schema.listing.openUntil, on: env.site.buildDay) ?? false
+            }
+            let items = ListItems(env: env, language: language).items(shown, schema: schema, limit: homePreviewCount)
             return ["name": section.schema.name, "title": section.schema.title[language],
                     "href": env.site.routes.list(section.schema, language), "items": items, "count": section.entries.count]
         }
-    }
-}
-
-/// The short form of records used on list and home pages: title, link, summary and key facts.
-struct ListItems {
-    let env: RenderEnvironment
-    let language: Language
-
-    func items(_ section: SiteModel.Section, limit: Int? = nil) -> [[String: Any]] {
-        let formatter = FactFormatter(site: env.site, language: language, strings: env.theme.strings[language.code] ?? [:])
-        var result: [[String: Any]] = []
-        for entry in section.entries {
-            if let limit, result.count >= limit { break }
-            guard let record = entry.versions[language.code] else { continue }
-            var item: [String: Any] = [
-                "title": record.title, "slug": record.slug,
-                "href": env.site.routes.record(section.schema, slug: entry.slug, language),
-                "summary": env.summaries.summary(of: record).map { PageContext.shorten($0) } ?? false,
-                "facts": formatter.facts(for: record, schema: section.schema).filter { fact in
-                    section.schema.field(fact["name"] as! String).map { !$0.type.isTranslatable || $0.required } ?? false
-                },
-            ]
-            item["date"] = record.date.map { ["iso": $0.iso, "text": formatter.date($0)] } ?? false
-            result.append(item)
-        }
-        return result
     }
 }

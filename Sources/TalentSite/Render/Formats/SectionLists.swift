@@ -1,26 +1,22 @@
-/// Each section's list page per language: `/courses/`, `/en/courses/`.
+/// Each section's list per language, paged: `/courses/`, `/courses/page/2/`, `/en/courses/`.
+/// Sections with `group_by` show group headings (awards: year, then category) and, with `archive`,
+/// links to their year pages.
 public struct SectionLists: OutputFormat {
     public init() {}
 
     public func plan(_ input: PlanInput) -> [OutputJob] {
         let site = input.site
         return site.sections.filter(\.schema.hasListPage).flatMap { section in
-            let versions = Dictionary(uniqueKeysWithValues: site.settings.languages.map { ($0.code, site.routes.list(section.schema, $0)) })
-            return site.settings.languages.map { language in
-                let path = site.routes.list(section.schema, language)
-                let info = PageInfo(language: language.code, versions: versions)
-                return OutputJob(path: path, origin: section.schema.location, page: info) { env in
-                    let page = PageContext(env: env, language: language)
-                    var context = page.base(title: section.schema.title[language], description: section.schema.intro?[language],
-                                            path: path, versions: versions, fallbacks: [:], section: section.schema.name)
-                    let items = ListItems(env: env, language: language).items(section)
-                    context["items"] = items
-                    context["count"] = items.count
-                    context["intro"] = section.schema.intro?[language] ?? false
-                    context["sectionName"] = section.schema.name
-                    return env.render("list", context, for: section.schema.location)
-                }
-            }
+            let schema = section.schema
+            let list = PagedList(
+                title: schema.title, intro: schema.intro,
+                basePaths: Dictionary(uniqueKeysWithValues: site.settings.languages.map { ($0.code, site.routes.list(schema, $0)) }),
+                rows: section.entries.map { (schema, $0) }, pageSize: schema.listing.pageSize,
+                groupBy: schema.listing.groupBy.map(PagedList.GroupLevel.field),
+                navLabel: schema.listing.archiveBy.flatMap { schema.field($0)?.label },
+                navLinks: YearArchives.links(section, site: site),
+                menuSection: schema.name, origin: schema.location)
+            return list.jobs(site: site)
         }
     }
 }

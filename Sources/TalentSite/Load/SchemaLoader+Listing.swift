@@ -1,0 +1,82 @@
+import Yams
+
+/// The listing keys of `_section.yaml`: `sort`, `page_size`, `open_until`, `group_by`, `archive`.
+extension SchemaLoader {
+    static let listingKeys = ["page_size", "open_until", "group_by", "archive"]
+
+    func loadListing(_ root: YAMLMapping, fields: [FieldSpec]) -> ListingSpec {
+        var listing = ListingSpec()
+        let sortable = ["title", "date", "slug"] + fields.map(\.name)
+        if let node = root.value("sort") {
+            let keys = names(node, key: "sort", in: root)
+            listing.sort = keys.compactMap { text in
+                let descending = text.hasPrefix("-")
+                let field = descending ? String(text.dropFirst()) : text
+                guard sortable.contains(field) else {
+                    log.error(root.location(of: "sort"), "cannot sort by '\(field)': it is not a field of this section")
+                    return nil
+                }
+                return SortOrder(field: field, descending: descending)
+            }
+        }
+        if let size = integer(root, "page_size") {
+            if size < 1 { log.error(root.location(of: "page_size"), "'page_size' must be at least 1") } else { listing.pageSize = size }
+        }
+        if let field = root.string("open_until", required: false, log: log) {
+            if fields.first(where: { $0.name == field })?.type != .date {
+                log.error(root.location(of: "open_until"), "'open_until' must name a date field of this section, not '\(field)'")
+            } else {
+                listing.openUntil = field
+            }
+        }
+        if let node = root.value("group_by") {
+            listing.groupBy = names(node, key: "group_by", in: root).filter { field in
+                guard let spec = fields.first(where: { $0.name == field }), spec.type.isGroupable else {
+                    log.error(root.location(of: "group_by"), "cannot group by '\(field)': use a key, int or date field of this section")
+                    return false
+                }
+                return true
+            }
+        }
+        if let field = root.string("archive", required: false, log: log) {
+            let type = fields.first(where: { $0.name == field })?.type
+            if type == .int || type == .date || field == "date" {
+                listing.archiveBy = field
+            } else {
+                log.error(root.location(of: "archive"), "'archive' must name an int (year) or date field of this section, not '\(field)'")
+            }
+        }
+        if fields.contains(where: \.onlyWhileOpen) && listing.openUntil == nil {
+            log.error(root.location, "a field is 'only_while_open' but the section declares no 'open_until' date field")
+        }
+        return listing
+    }
+
+    /// A single name or a list of names.
+    private func names(_ node: Node, key: String, in root: YAMLMapping) -> [String] {
+        if let items = node.items {
+            return items.compactMap { item in
+                guard let text = item.scalarText, !text.isEmpty else {
+                    log.error(root.source.location(of: item), "'\(key)' entries must be field names")
+                    return nil
+                }
+                return text
+            }
+        }
+        guard let text = node.scalarText, !text.isEmpty else {
+            log.error(root.source.location(of: node), "'\(key)' must be a field name or a list of them")
+            return []
+        }
+        return [text]
+    }
+}
+
+extension FieldType {
+    /// Single values that make sensible group headings.
+    var isGroupable: Bool {
+        switch self {
+        case .key, .int, .date: return true
+        default: return false
+        }
+    }
+}

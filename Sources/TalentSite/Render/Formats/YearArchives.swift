@@ -1,0 +1,57 @@
+/// A page per year for sections with `archive: <field>`: `/awards/2024/`, newest year first in the
+/// section list's year links. Each year page holds every record of that year, grouped like the list.
+public struct YearArchives: OutputFormat {
+    public init() {}
+
+    public func plan(_ input: PlanInput) -> [OutputJob] {
+        let site = input.site
+        return site.sections.flatMap { section -> [OutputJob] in
+            let schema = section.schema
+            guard let field = schema.listing.archiveBy else { return [] }
+            let links = Self.links(section, site: site)
+            return Self.years(section, field: field).flatMap { year, entries in
+                let title = LocalizedText(Dictionary(uniqueKeysWithValues: site.settings.languages.map {
+                    ($0.code, "\(schema.title[$0]) \(year)")
+                }))
+                let list = PagedList(
+                    title: title, intro: nil,
+                    basePaths: Dictionary(uniqueKeysWithValues: site.settings.languages.map {
+                        ($0.code, site.routes.archive(schema, year: year, $0))
+                    }),
+                    rows: entries.map { (schema, $0) }, pageSize: max(schema.listing.pageSize, entries.count),
+                    groupBy: schema.listing.groupBy.filter { $0 != field }.map(PagedList.GroupLevel.field),
+                    parents: schema.hasListPage ? [PagedList.NavLink(text: schema.title, paths: listPaths(schema, site), count: 0)] : [],
+                    navLabel: schema.field(field)?.label, navLinks: links,
+                    menuSection: schema.name, origin: schema.location)
+                return list.jobs(site: site)
+            }
+        }
+    }
+
+    /// Links to every year page of `section`, newest first, for the section list and the year pages.
+    static func links(_ section: SiteModel.Section, site: SiteModel) -> [PagedList.NavLink] {
+        guard let field = section.schema.listing.archiveBy else { return [] }
+        return years(section, field: field).map { year, entries in
+            PagedList.NavLink(
+                text: LocalizedText(Dictionary(uniqueKeysWithValues: site.settings.languages.map { ($0.code, String(year)) })),
+                paths: Dictionary(uniqueKeysWithValues: site.settings.languages.map {
+                    ($0.code, site.routes.archive(section.schema, year: year, $0))
+                }),
+                count: entries.count)
+        }
+    }
+
+    /// Entries by year of `field`, newest year first, each year in the section's order.
+    static func years(_ section: SiteModel.Section, field: String) -> [(year: Int, entries: [Entry])] {
+        var byYear: [Int: [Entry]] = [:]
+        for entry in section.entries {
+            guard let year = entry.versions.values.first?.year(of: field) else { continue }
+            byYear[year, default: []].append(entry)
+        }
+        return byYear.keys.sorted(by: >).map { ($0, byYear[$0]!) }
+    }
+
+    private func listPaths(_ schema: SectionSchema, _ site: SiteModel) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: site.settings.languages.map { ($0.code, site.routes.list(schema, $0)) })
+    }
+}

@@ -1,0 +1,49 @@
+/// Splits one page of list items into headed groups (year, then category), two levels at most.
+/// Ungrouped lists are one group without headings, so the template has a single shape.
+struct ListGroups {
+    let env: RenderEnvironment
+    let language: Language
+    let levels: [PagedList.GroupLevel]
+
+    func groups(_ rows: [(schema: SectionSchema, entry: Entry)]) -> [[String: Any]] {
+        let items = ListItems(env: env, language: language)
+        var groups: [(heading: String?, subgroups: [(heading: String?, items: [[String: Any]])])] = []
+        for row in rows {
+            guard let record = row.entry.versions[language.code] else { continue }
+            let outer = levels.first.map { heading(record, schema: row.schema, level: $0) }
+            let inner = levels.dropFirst().first.map { heading(record, schema: row.schema, level: $0) }
+            if groups.isEmpty || groups[groups.count - 1].heading != outer {
+                groups.append((outer, []))
+            }
+            let last = groups.count - 1
+            if groups[last].subgroups.isEmpty || groups[last].subgroups[groups[last].subgroups.count - 1].heading != inner {
+                groups[last].subgroups.append((inner, []))
+            }
+            groups[last].subgroups[groups[last].subgroups.count - 1].items.append(items.item(record, schema: row.schema))
+        }
+        // Item titles sit one heading level below the nearest group heading (h2 without groups).
+        let itemLevel = 2 + min(levels.count, 2)
+        return groups.enumerated().map { index, group in
+            ["heading": group.heading ?? false, "id": "group-\(index + 1)",
+             "subgroups": group.subgroups.map { sub in
+                 ["heading": sub.heading ?? false, "items": sub.items, "level": itemLevel] as [String: Any]
+             }]
+        }
+    }
+
+    private func heading(_ record: Record, schema: SectionSchema, level: PagedList.GroupLevel) -> String {
+        switch level {
+        case .section:
+            return schema.title[language]
+        case .field(let name):
+            guard let value = record.fields[name]?.elements.first else { return "" }
+            switch value {
+            case .key(let key):
+                guard case .key(let vocabulary) = schema.field(name)?.type.element else { return key }
+                return env.site.settings.vocabularies[vocabulary]?.term(key)?.label[language] ?? key
+            case .date(let day): return String(day.year)
+            default: return value.description
+            }
+        }
+    }
+}

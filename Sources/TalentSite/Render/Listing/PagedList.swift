@@ -1,0 +1,103 @@
+/// A list of records published as numbered pages in every language: a section list, a taxonomy term,
+/// a year archive. Page 1 lives at the base path, page n at `<base>page/<n>/`, linked by rel prev/next.
+struct PagedList: Sendable {
+    /// A link shown beside the list (a year archive, another term), with how many records it holds.
+    struct NavLink: Sendable {
+        var text: LocalizedText
+        var paths: [String: String]
+        var count: Int
+    }
+
+    /// What heads a group of items: a field's value (year, category) or the record's section.
+    enum GroupLevel: Sendable {
+        case field(String)
+        case section
+    }
+
+    var title: LocalizedText
+    var intro: LocalizedText?
+    /// Page 1 in each language (language code → path).
+    var basePaths: [String: String]
+    var rows: [(schema: SectionSchema, entry: Entry)]
+    var pageSize: Int
+    var groupBy: [GroupLevel] = []
+    /// Breadcrumbs between Home and this list.
+    var parents: [NavLink] = []
+    var navLabel: LocalizedText?
+    var navLinks: [NavLink] = []
+    /// The menu entry to mark current.
+    var menuSection: String?
+    var origin: SourceLocation
+
+    func jobs(site: SiteModel) -> [OutputJob] {
+        let languages = site.settings.languages
+        let counts = Dictionary(uniqueKeysWithValues: languages.map { language in
+            (language.code, rows.count { $0.entry.versions[language.code] != nil })
+        })
+        let pageCounts = counts.mapValues { max(1, ($0 + pageSize - 1) / pageSize) }
+        var jobs: [OutputJob] = []
+        for language in languages {
+            guard let base = basePaths[language.code], let pages = pageCounts[language.code] else { continue }
+            for number in 1...pages {
+                let path = site.routes.page(number, of: base)
+                var versions: [String: String] = [:]
+                for other in languages where (pageCounts[other.code] ?? 0) >= number {
+                    if let otherBase = basePaths[other.code] { versions[other.code] = site.routes.page(number, of: otherBase) }
+                }
+                let info = PageInfo(language: language.code, versions: versions)
+                jobs.append(OutputJob(path: path, origin: origin, page: info) { env in
+                    render(page: number, of: pages, language: language, path: path, versions: info.versions, env: env)
+                })
+            }
+        }
+        return jobs
+    }
+
+    private func render(page number: Int, of pages: Int, language: Language, path: String,
+                        versions: [String: String], env: RenderEnvironment) -> [UInt8]? {
+        let site = env.site
+        let strings = env.theme.strings[language.code] ?? [:]
+        let visible = rows.filter { $0.entry.versions[language.code] != nil }
+        let slice = visible.dropFirst((number - 1) * pageSize).prefix(pageSize)
+        let context = PageContext(env: env, language: language)
+        let heading = title[language]
+        let pageTitle = number == 1 ? heading
+            : (strings["page_title"] ?? "{title} ({page})").replacingPlaceholders(["title": heading, "page": String(number)])
+        var fallbacks: [String: String] = [:]
+        for (code, base) in basePaths { fallbacks[code] = base }
+        var values = context.base(title: pageTitle, description: intro?[language], path: path, versions: versions,
+                                  fallbacks: fallbacks, section: menuSection)
+        values["heading"] = heading
+        values["intro"] = number == 1 ? intro.map { $0[language] as Any } ?? false : false
+        values["count"] = visible.count
+        values["parents"] = parents.map { ["title": $0.text[language], "href": $0.paths[language.code] ?? language.homePath] }
+        values["groups"] = ListGroups(env: env, language: language, levels: groupBy).groups(Array(slice))
+        values["nav"] = navLinks.isEmpty ? false : [
+            "label": navLabel?[language] ?? "",
+            "links": navLinks.map { link in
+                ["text": link.text[language], "href": link.paths[language.code] ?? false, "count": link.count,
+                 "current": link.paths[language.code] == path] as [String: Any]
+            },
+        ]
+        let pagination = Pagination(current: number, total: pages) { site.routes.page($0, of: basePaths[language.code] ?? path) }
+        values["pagination"] = pages > 1 ? pagination.context(strings: strings) : false
+        values["relPrev"] = pagination.previous ?? false
+        values["relNext"] = pagination.next ?? false
+        return env.render("list", values, for: origin)
+    }
+}
+
+extension String {
+    /// `{title} ({page})` with each `{name}` replaced by its value; unknown names are kept.
+    func replacingPlaceholders(_ values: [String: String]) -> String {
+        var out = ""
+        var rest = Substring(self)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            out += rest[..<open]
+            let name = String(rest[rest.index(after: open)..<close])
+            out += values[name] ?? String(rest[open...close])
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
+    }
+}
