@@ -42,11 +42,16 @@ struct LinkedData {
     private func value(_ template: LinkedDataTemplate, record: Record, schema: SectionSchema, path: String) -> JSONValue? {
         switch template {
         case .object(let members):
-            let values = members.compactMap { member in
-                value(member.value, record: record, schema: schema, path: path).map { (member.key, $0) }
+            var values: [(String, JSONValue)] = []
+            var hasFieldValue = false
+            for member in members {
+                guard let value = value(member.value, record: record, schema: schema, path: path) else { continue }
+                values.append((member.key, value))
+                hasFieldValue = hasFieldValue || !member.value.fieldNames.isEmpty
             }
-            // An object reduced to its @type says nothing: leave it out too.
-            return values.contains(where: { !$0.0.hasPrefix("@") }) ? .object(values) : nil
+            // An object that reads fields but got none of them (an Offer without price or link) says
+            // nothing about this record: leave it out. Purely literal objects stay.
+            return hasFieldValue || template.fieldNames.isEmpty ? .object(values) : nil
         case .list(let items):
             let values = items.compactMap { value($0, record: record, schema: schema, path: path) }
             return values.isEmpty ? nil : .array(values)

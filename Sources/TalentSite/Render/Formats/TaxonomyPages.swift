@@ -11,7 +11,7 @@ public struct TaxonomyPages: OutputFormat {
             let indexPaths = paths(site) { site.routes.taxonomy(vocabulary.name, $0) }
             let links = vocabulary.terms.map { term in
                 PagedList.NavLink(text: term.label, paths: paths(site) { site.routes.term(vocabulary.name, term.key, $0) },
-                                  count: terms[term.key]?.count ?? 0)
+                                  counts: PagedList.counts(terms[term.key] ?? [], languages: site.settings.languages))
             }
             var jobs = indexJobs(vocabulary, links: links, paths: indexPaths, site: site)
             let sectionCount = Set(terms.values.flatMap { $0.map(\.schema.name) }).count
@@ -25,7 +25,7 @@ public struct TaxonomyPages: OutputFormat {
                     basePaths: paths(site) { site.routes.term(vocabulary.name, term.key, $0) },
                     rows: terms[term.key] ?? [], pageSize: ListingSpec.defaultPageSize,
                     groupBy: sectionCount > 1 ? [.section] : [],
-                    parents: [PagedList.NavLink(text: vocabulary.label, paths: indexPaths, count: 0)],
+                    parents: [PagedList.NavLink(text: vocabulary.label, paths: indexPaths)],
                     navLabel: vocabulary.label, navLinks: links,
                     menuSection: nil, origin: SourceLocation(file: "content/site.yaml"))
                 jobs += list.jobs(site: site)
@@ -34,10 +34,17 @@ public struct TaxonomyPages: OutputFormat {
         }
     }
 
-    /// Records using each term, section by section in site order, each section in its own order.
+    /// Records using each term, section by section in menu order, each section in its own order.
     static func termRows(_ vocabulary: Vocabulary, site: SiteModel) -> [String: [(schema: SectionSchema, entry: Entry)]] {
         var rows: [String: [(schema: SectionSchema, entry: Entry)]] = [:]
-        for section in site.sections where !section.schema.atSiteRoot {
+        let menuOrder = site.settings.menu.compactMap { item -> String? in
+            if case .section(let name) = item.target { return name }
+            return nil
+        }
+        let sections = site.sections.sorted { a, b in
+            (menuOrder.firstIndex(of: a.schema.name) ?? Int.max, a.schema.name) < (menuOrder.firstIndex(of: b.schema.name) ?? Int.max, b.schema.name)
+        }
+        for section in sections where !section.schema.atSiteRoot {
             let fields = section.schema.fields.filter { $0.type.element == .key(vocabulary: vocabulary.name) }
             guard !fields.isEmpty else { continue }
             for entry in section.entries {
@@ -62,7 +69,7 @@ public struct TaxonomyPages: OutputFormat {
                                         fallbacks: [:], section: nil)
                 context["heading"] = vocabulary.label[language]
                 context["terms"] = links.map { link in
-                    ["text": link.text[language], "href": link.paths[language.code] ?? "", "count": link.count] as [String: Any]
+                    ["text": link.text[language], "href": link.paths[language.code] ?? "", "count": link.counts[language.code] ?? 0] as [String: Any]
                 }
                 return env.render("terms", context, for: SourceLocation(file: "content/site.yaml"))
             }

