@@ -34,6 +34,7 @@ struct Build: ParsableCommand {
         do {
             let report = try SiteBuilder.buildDirectory(source: sourceURL, output: outputURL, options: options)
             for warning in report.warnings { printError(warning.relative(to: source).description) }
+            for note in report.notes { print(note) }
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
             print("wrote \(report.filesWritten) files to \(outputURL.path) in \(seconds) s" +
                   (report.warnings.isEmpty ? "" : ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"))

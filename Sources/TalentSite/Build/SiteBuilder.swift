@@ -18,6 +18,8 @@ public struct BuildOptions: Sendable {
 public struct BuildReport: Sendable {
     public var filesWritten: Int
     public var warnings: [Diagnostic]
+    /// What outputs want to tell the person building (search index size), one line each.
+    public var notes: [String] = []
 }
 
 /// Runs the pipeline: load → model → plan outputs → render in parallel → write. Stops before rendering
@@ -25,7 +27,7 @@ public struct BuildReport: Sendable {
 public struct SiteBuilder: Sendable {
     /// Every kind of output the site has. Adding one is adding it here.
     public static let formats: [any OutputFormat] = [
-        RecordPages(), SectionLists(), YearArchives(), TaxonomyPages(), NotFoundPages(), StaticAssets(),
+        RecordPages(), SectionLists(), YearArchives(), TaxonomyPages(), NotFoundPages(), SearchPages(), StaticAssets(),
     ]
 
     public let tree: SourceTree
@@ -47,9 +49,14 @@ public struct SiteBuilder: Sendable {
         clock.lap("load")
 
         let site = SiteModelBuilder(includeDrafts: options.includeDrafts, buildDay: options.buildDay, log: log).build(content)
-        let jobs = Self.formats.reduce(into: [OutputJob]()) { planned, format in
-            planned += format.plan(PlanInput(site: site, theme: theme, log: log, earlier: planned))
+        var planned: [OutputJob] = []
+        var collecting: [any PageCollector] = []
+        for format in Self.formats {
+            let input = PlanInput(site: site, theme: theme, log: log, earlier: planned)
+            planned += format.plan(input)
+            if let collector = format.collector(input) { collecting.append(collector) }
         }
+        let (jobs, collectors) = (planned, collecting)
         let paths = plannedPaths(jobs, log: log)
         clock.lap("model+plan")
 
@@ -59,13 +66,35 @@ public struct SiteBuilder: Sendable {
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let job = jobs[index]
             guard let bytes = job.render(env), let path = paths[job.path] else { return }
-            do { try output.write(bytes, to: path) } catch {
-                log.error(job.origin ?? SourceLocation(file: job.path), "cannot write \(path): \(error.localizedDescription)")
+            if let page = job.page {
+                for collector in collectors { collector.collect(order: index, path: job.path, page: page, html: bytes) }
             }
+            write(bytes, to: path, origin: job.origin, output: output, log: log)
         }
         clock.lap("render+write")
+        var notes: [String] = []
+        var collectedFiles = 0
+        for collector in collectors {
+            let result = collector.finish(env)
+            notes += result.notes
+            for file in result.files {
+                guard let path = OutputPath(urlPath: file.path), !paths.keys.contains(file.path) else {
+                    log.error(SourceLocation(file: file.path), "cannot write \(file.path): outside the output or already written")
+                    continue
+                }
+                write(file.bytes, to: path, origin: nil, output: output, log: log)
+                collectedFiles += 1
+            }
+        }
+        clock.lap("collected outputs")
         if log.hasErrors(strict: options.strict) { throw BuildFailure(log.all) }
-        return BuildReport(filesWritten: jobs.count, warnings: log.all)
+        return BuildReport(filesWritten: jobs.count + collectedFiles, warnings: log.all, notes: notes)
+    }
+
+    private func write(_ bytes: [UInt8], to path: OutputPath, origin: SourceLocation?, output: OutputTarget, log: DiagnosticLog) {
+        do { try output.write(bytes, to: path) } catch {
+            log.error(origin ?? SourceLocation(file: path.description), "cannot write \(path): \(error.localizedDescription)")
+        }
     }
 
     /// Maps each job's URL path to a safe file path, reporting unsafe paths and two sources wanting one URL.

@@ -59,6 +59,22 @@ public struct PlanInput: Sendable {
 /// The build asks every format for its plan in list order, then renders the union; adding a format touches one list.
 public protocol OutputFormat: Sendable {
     func plan(_ input: PlanInput) -> [OutputJob]
+    /// For outputs made from the rendered pages themselves (the search index): a collector that sees
+    /// every rendered HTML page, then writes files whose names depend on their content.
+    func collector(_ input: PlanInput) -> (any PageCollector)?
+}
+
+extension OutputFormat {
+    public func collector(_ input: PlanInput) -> (any PageCollector)? { nil }
+}
+
+/// Gathers what it needs from rendered pages while the build renders them (from many threads at once),
+/// and produces its files when all pages are done.
+public protocol PageCollector: AnyObject, Sendable {
+    /// `order` is the page's position in the build's plan, so results can be ordered deterministically.
+    func collect(order: Int, path: String, page: PageInfo, html: [UInt8])
+    /// Files to write (root-relative URL path → bytes), plus lines worth telling the person building.
+    func finish(_ env: RenderEnvironment) -> (files: [(path: String, bytes: [UInt8])], notes: [String])
 }
 
 /// What every render job can read: the model, the theme, the set of planned paths (to check links),

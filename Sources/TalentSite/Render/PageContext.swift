@@ -35,7 +35,8 @@ struct PageContext {
         return [
             "lang": language.htmlLang,
             "languageCode": language.code,
-            "site": ["title": language.siteTitle, "description": language.siteDescription, "home": language.homePath],
+            "site": ["title": language.siteTitle, "description": language.siteDescription, "home": language.homePath,
+                     "search": SearchPages.pagePath(language)],
             "t": strings,
             "title": title ?? language.siteTitle,
             "pageTitle": pageTitle,

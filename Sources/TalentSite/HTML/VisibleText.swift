@@ -1,0 +1,93 @@
+import CLibXML2
+
+/// The text a reader sees in one element of a rendered page (`<main>`), read with libxml2.
+/// Block elements end in a line break so words of adjacent blocks never run together
+/// (`<li>智慧</li><li>機械</li>` must not index 慧機), and navigation, scripts and styles are left out.
+public struct VisibleText: Sendable {
+    /// The text, one line per block.
+    public let text: String
+    /// The text of the first `<h1>` inside, the page's title as readers see it.
+    public let heading: String
+
+    static let blocks: Set<String> = [
+        "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "footer",
+        "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "ol", "p", "pre", "section", "table",
+        "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    ]
+    static let skipped: Set<String> = ["nav", "script", "style", "template", "noscript", "button", "form"]
+
+    /// Nil when the page cannot be parsed or has no element named `root`.
+    public init?(html: [UInt8], root: String = "main") {
+        let options = Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
+        guard !html.isEmpty, let document = html.withUnsafeBufferPointer({ buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                htmlReadMemory($0, Int32(buffer.count), "page.html", "UTF-8", options)
+            }
+        }) else { return nil }
+        defer { xmlFreeDoc(document) }
+        guard let element = Self.find(root, in: xmlDocGetRootElement(document)) else { return nil }
+        var collector = Collector()
+        collector.walk(element.pointee.children)
+        collector.breakLine()
+        text = collector.lines.joined(separator: "\n")
+        heading = collector.heading ?? ""
+    }
+
+    private static func find(_ name: String, in node: xmlNodePtr?) -> xmlNodePtr? {
+        var current = node
+        while let node = current {
+            if node.pointee.type == XML_ELEMENT_NODE {
+                if String(cString: node.pointee.name) == name { return node }
+                if let found = find(name, in: node.pointee.children) { return found }
+            }
+            current = node.pointee.next
+        }
+        return nil
+    }
+
+    private struct Collector {
+        var lines: [String] = []
+        var line = ""
+        var heading: String?
+        var headingText: String?
+
+        mutating func walk(_ node: xmlNodePtr?) {
+            var current = node
+            while let node = current {
+                switch node.pointee.type {
+                case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                    if let content = node.pointee.content {
+                        let text = String(cString: content)
+                        line += text
+                        headingText? += text
+                    }
+                case XML_ELEMENT_NODE:
+                    let name = String(cString: node.pointee.name)
+                    if Self.skip(name) { break }
+                    let block = VisibleText.blocks.contains(name)
+                    if block { breakLine() }
+                    if name == "h1" && heading == nil { headingText = "" }
+                    walk(node.pointee.children)
+                    if name == "h1", let text = headingText { heading = Self.squeezed(text); headingText = nil }
+                    if block { breakLine() }
+                default:
+                    break
+                }
+                current = node.pointee.next
+            }
+        }
+
+        static func skip(_ name: String) -> Bool { VisibleText.skipped.contains(name) }
+
+        mutating func breakLine() {
+            let text = Self.squeezed(line)
+            if !text.isEmpty { lines.append(text) }
+            line = ""
+        }
+
+        /// Runs of white space become one space; ends trimmed.
+        static func squeezed(_ text: String) -> String {
+            text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        }
+    }
+}

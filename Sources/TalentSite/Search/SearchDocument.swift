@@ -1,0 +1,45 @@
+/// One page as the search index sees it: where it lives, what it is called, the text readers see,
+/// and its filter values (section, industry, region, course kind, year).
+struct SearchDocument: Sendable {
+    /// Position in the build plan: documents are numbered in site order, whatever thread rendered them.
+    var order: Int
+    var path: String
+    var title: String
+    var sectionLabel: String
+    var text: String
+    /// Facet name → keys (`industries` → [`green-energy`]).
+    var filters: [String: [String]]
+}
+
+/// A filter offered on the search page: a facet with its values, labels and counts in one language.
+struct SearchFacet: Sendable {
+    struct Value: Sendable {
+        var key: String
+        var label: String
+    }
+    var name: String
+    var label: String
+    var values: [Value]
+}
+
+/// FNV-1a, 32 and 64 bit: the shard of a term (computed the same way in `search.js`) and the content
+/// hashes in file names. Not cryptographic; only stable and well spread.
+enum FNV1a {
+    static func hash32(_ bytes: some Sequence<UInt8>) -> UInt32 {
+        var hash: UInt32 = 0x811C_9DC5
+        for byte in bytes { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+        return hash
+    }
+
+    static func hash64(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return hash
+    }
+
+    /// 8 hex digits of the 64-bit hash, for file names that change whenever their content does.
+    static func tag(_ bytes: [UInt8]) -> String {
+        let hex = String(hash64(bytes) >> 32, radix: 16)
+        return String(repeating: "0", count: 8 - hex.count) + hex
+    }
+}

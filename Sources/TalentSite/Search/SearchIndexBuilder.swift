@@ -1,0 +1,136 @@
+import Foundation
+
+/// Writes one language's search index, chunked like Pagefind so a phone downloads little:
+///
+/// - `manifest.json`: the only fixed name; document count, shard and fragment hashes, filter labels.
+/// - `t/<shard>.<hash>.json`: postings of the terms whose FNV-1a hash falls in the shard, loaded only
+///   for the terms of a query. Each posting is a document number (delta-coded) and `score × 2 + inTitle`,
+///   the score being the term's BM25 weight in that document (× 100), computed here once.
+/// - `f/<doc>.<hash>.json`: a document's URL, title, section and text, loaded only for results shown.
+/// - `filters.<hash>.json`: documents per filter value, loaded on first use of a filter.
+///
+/// Every name but the manifest's carries a hash of its content, so hosts may cache them forever.
+struct SearchIndexBuilder {
+    static let k1 = 1.2
+    static let b = 0.75
+    /// Aim for shards of about this many bytes: small enough for a phone, few enough for the host.
+    static let shardTarget = 12_000
+    /// Longest text kept for excerpts, in characters.
+    static let fragmentLimit = 12_000
+
+    let language: Language
+    let facets: [SearchFacet]
+    /// Folder of the index, root-relative with a trailing slash (`/search/index/`).
+    let folder: String
+
+    struct Output {
+        var files: [(path: String, bytes: [UInt8])]
+        var manifest: [UInt8]
+        var shards: [[UInt8]]
+        var fragments: [[UInt8]]
+    }
+
+    func build(_ documents: [SearchDocument]) -> Output {
+        let analysed = documents.parallelMap { document -> (terms: [String: Int], title: Set<String>, length: Int) in
+            let terms = SearchTokenizer.indexTerms(document.text)
+            var counts: [String: Int] = [:]
+            for term in terms { counts[term, default: 0] += 1 }
+            return (counts, Set(SearchTokenizer.indexTerms(document.title)), terms.count)
+        }
+        let averageLength = max(1, Double(analysed.reduce(0) { $0 + $1.length }) / Double(max(1, analysed.count)))
+        var postings: [String: [(doc: Int, tf: Int, title: Bool)]] = [:]
+        for (doc, analysis) in analysed.enumerated() {
+            for (term, tf) in analysis.terms { postings[term, default: []].append((doc, tf, analysis.title.contains(term))) }
+        }
+        let count = Double(documents.count)
+        var encoded: [String: String] = [:]
+        var totalBytes = 0
+        for (term, list) in postings {
+            let df = Double(list.count)
+            let idf = log(1 + (count - df + 0.5) / (df + 0.5))
+            var previous = 0
+            var numbers: [String] = []
+            numbers.reserveCapacity(list.count * 2)
+            for posting in list.sorted(by: { $0.doc < $1.doc }) {
+                let tf = Double(posting.tf)
+                let norm = tf + Self.k1 * (1 - Self.b + Self.b * Double(analysed[posting.doc].length) / averageLength)
+                let score = max(1, Int((idf * tf * (Self.k1 + 1) / norm * 100).rounded()))
+                numbers.append(String(posting.doc - previous))
+                numbers.append(String(score * 2 + (posting.title ? 1 : 0)))
+                previous = posting.doc
+            }
+            let text = "[" + numbers.joined(separator: ",") + "]"
+            encoded[term] = text
+            totalBytes += text.utf8.count + term.utf8.count + 4
+        }
+        var shardCount = 1
+        while shardCount < 4096 && totalBytes / shardCount > Self.shardTarget { shardCount *= 2 }
+        var shardTerms = [[String]](repeating: [], count: shardCount)
+        for term in encoded.keys { shardTerms[Int(FNV1a.hash32(term.utf8) % UInt32(shardCount))].append(term) }
+
+        var files: [(path: String, bytes: [UInt8])] = []
+        var shardTags: [String] = []
+        var shards: [[UInt8]] = []
+        for (index, terms) in shardTerms.enumerated() {
+            let body = terms.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+                .map { JSONValue.string($0).serialized + ":" + encoded[$0]! }.joined(separator: ",")
+            let bytes = Array(("{" + body + "}").utf8)
+            let tag = FNV1a.tag(bytes)
+            shardTags.append(tag)
+            shards.append(bytes)
+            files.append((folder + "t/\(index).\(tag).json", bytes))
+        }
+        var fragmentTags = ""
+        var fragments: [[UInt8]] = []
+        for (doc, document) in documents.enumerated() {
+            let bytes = Array(JSONValue.object([
+                ("u", .string(document.path)), ("t", .string(document.title)), ("s", .string(document.sectionLabel)),
+                ("x", .string(String(document.text.prefix(Self.fragmentLimit)))),
+            ]).serialized.utf8)
+            let tag = FNV1a.tag(bytes)
+            fragmentTags += tag
+            fragments.append(bytes)
+            files.append((folder + "f/\(doc).\(tag).json", bytes))
+        }
+        let filters = filterFile(documents)
+        let filtersName = "filters.\(FNV1a.tag(filters)).json"
+        files.append((folder + filtersName, filters))
+        let manifest = Array(JSONValue.object([
+            ("version", .number(1)), ("language", .string(language.code)), ("documents", .number(documents.count)),
+            ("shards", .array(shardTags.map(JSONValue.string))), ("fragments", .string(fragmentTags)),
+            ("filters", .string(filtersName)), ("facets", .array(facetValues(documents))),
+        ]).serialized.utf8)
+        files.append((folder + "manifest.json", manifest))
+        return Output(files: files, manifest: manifest, shards: shards, fragments: fragments)
+    }
+
+    /// `{"industries":{"green-energy":[3,1,4]}}`: ascending document numbers, delta-coded.
+    private func filterFile(_ documents: [SearchDocument]) -> [UInt8] {
+        var lists: [(String, JSONValue)] = []
+        for facet in facets {
+            var members: [(String, JSONValue)] = []
+            for value in facet.values {
+                var previous = 0
+                var deltas: [JSONValue] = []
+                for (doc, document) in documents.enumerated() where document.filters[facet.name]?.contains(value.key) == true {
+                    deltas.append(.number(doc - previous))
+                    previous = doc
+                }
+                members.append((value.key, .array(deltas)))
+            }
+            lists.append((facet.name, .object(members)))
+        }
+        return Array(JSONValue.object(lists).serialized.utf8)
+    }
+
+    /// Facets with labels and counts; values no document has are left out.
+    private func facetValues(_ documents: [SearchDocument]) -> [JSONValue] {
+        facets.compactMap { facet in
+            let values: [JSONValue] = facet.values.compactMap { value in
+                let count = documents.count { $0.filters[facet.name]?.contains(value.key) == true }
+                return count == 0 ? nil : .object([("key", .string(value.key)), ("label", .string(value.label)), ("count", .number(count))])
+            }
+            return values.count < 2 ? nil : .object([("name", .string(facet.name)), ("label", .string(facet.label)), ("values", .array(values))])
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// Runs queries over a built index the way `search.js` does — all query terms must match, documents
+/// whose title holds every term first, then by summed BM25 — for tests and for the build's report of
+/// what a first query downloads.
+struct SearchIndexReader {
+    /// Results a search page shows at first, whose fragments the first query downloads.
+    static let firstPage = 10
+
+    let manifest: [UInt8]
+    let shards: [[UInt8]]
+    private let shardCount: Int
+    private let filterLists: [String: [String: [Int]]]
+
+    init(manifest: [UInt8], shards: [[UInt8]], filters: [UInt8]? = nil) {
+        self.manifest = manifest
+        self.shards = shards
+        shardCount = max(1, shards.count)
+        var lists: [String: [String: [Int]]] = [:]
+        if let filters, let object = try? JSONSerialization.jsonObject(with: Data(filters)) as? [String: [String: [Int]]] {
+            for (facet, values) in object {
+                lists[facet] = values.mapValues { deltas in
+                    var doc = 0
+                    return deltas.map { doc += $0; return doc }
+                }
+            }
+        }
+        filterLists = lists
+    }
+
+    func shard(of term: String) -> Int { Int(FNV1a.hash32(term.utf8) % UInt32(shardCount)) }
+
+    /// Document numbers matching `query` (and every filter: any of a facet's values), best first.
+    /// An empty query with filters lists the filtered documents in site order.
+    func search(_ query: String, filters: [String: Set<String>] = [:]) -> [Int] {
+        let terms = SearchTokenizer.queryTerms(query)
+        var allowed: Set<Int>?
+        for (facet, values) in filters where !values.isEmpty {
+            let matching = Set(values.flatMap { filterLists[facet]?[$0] ?? [] })
+            allowed = allowed.map { $0.intersection(matching) } ?? matching
+        }
+        if terms.isEmpty {
+            return allowed.map { $0.sorted() } ?? []
+        }
+        var scores: [Int: (score: Int, titleHits: Int)]?
+        for term in terms {
+            let postings = self.postings(term)
+            var next: [Int: (score: Int, titleHits: Int)] = [:]
+            for (doc, packed) in postings {
+                guard scores == nil || scores![doc] != nil else { continue }
+                let previous = scores?[doc] ?? (0, 0)
+                next[doc] = (previous.score + packed / 2, previous.titleHits + packed % 2)
+            }
+            scores = next
+        }
+        let matches = (scores ?? [:]).filter { allowed?.contains($0.key) ?? true }
+        return matches.sorted { a, b in
+            let aTitle = a.value.titleHits == terms.count, bTitle = b.value.titleHits == terms.count
+            if aTitle != bTitle { return aTitle }
+            if a.value.score != b.value.score { return a.value.score > b.value.score }
+            return a.key < b.key
+        }.map(\.key)
+    }
+
+    /// Bytes the first search for `query` fetches: the manifest, the shards of its terms and the
+    /// fragments of the first page of results (the script is counted by the caller).
+    func firstQueryBytes(_ query: String, fragments: [[UInt8]]) -> Int {
+        let shardIndexes = Set(SearchTokenizer.queryTerms(query).map(shard(of:)))
+        let results = search(query).prefix(Self.firstPage)
+        return manifest.count + shardIndexes.reduce(0) { $0 + shards[$1].count } + results.reduce(0) { $0 + fragments[$1].count }
+    }
+
+    private func postings(_ term: String) -> [(doc: Int, packed: Int)] {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(shards[shard(of: term)])) as? [String: [Int]],
+              let numbers = object[term] else { return [] }
+        var result: [(doc: Int, packed: Int)] = []
+        var doc = 0
+        var index = 0
+        while index + 1 < numbers.count {
+            doc += numbers[index]
+            result.append((doc, numbers[index + 1]))
+            index += 2
+        }
+        return result
+    }
+}
+
+/// A few realistic queries for the build's report: the start of the first page's title.
+enum SearchSamples {
+    static func queries(_ documents: [SearchDocument]) -> [String] {
+        guard let title = documents.first?.title else { return [] }
+        let han = title.unicodeScalars.filter(SearchTokenizer.isHan).map(Character.init)
+        if han.count >= 4 { return [String(han.prefix(2)), String(han.prefix(4))] }
+        let words = title.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        return words.isEmpty ? [] : [String(words[0]), words.prefix(2).joined(separator: " ")]
+    }
+}

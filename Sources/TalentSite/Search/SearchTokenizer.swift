@@ -1,0 +1,105 @@
+/// The one tokenizer of the search index, mirrored line for line by `templates/static/search.js`
+/// and held to the same test vectors (`Tests/Fixtures/search/tokenizer-vectors.json`), so what the
+/// index stores and what the browser looks up can never drift apart.
+///
+/// - Full-width ASCII (`２０２６`, `ＡＩ`) folds to half-width, the ideographic space to a space,
+///   everything is lower-cased.
+/// - Chinese (Han, kana, bopomofo) has no spaces: a run of it is indexed as every character and every
+///   overlapping pair (`機器視覺` → 機 機器 器 器視 視 視覺 覺). A query uses the pairs (the single
+///   character when it has only one), so any page holding the query's characters in sequence matches.
+/// - Latin letters and digits form words, with a light English stemmer (`courses` → `course`,
+///   `training` → `train`).
+public enum SearchTokenizer {
+    /// Terms of a page's text, in order of appearance (with repeats, for term frequencies).
+    public static func indexTerms(_ text: String) -> [String] { terms(text, query: false) }
+
+    /// Terms a query must all match.
+    public static func queryTerms(_ text: String) -> [String] {
+        var seen = Set<String>()
+        return terms(text, query: true).filter { seen.insert($0).inserted }
+    }
+
+    private static func terms(_ text: String, query: Bool) -> [String] {
+        var result: [String] = []
+        var word = ""
+        var han: [Character] = []
+        func flushWord() {
+            if !word.isEmpty { result.append(stem(word)); word = "" }
+        }
+        func flushHan() {
+            if han.count == 1 {
+                result.append(String(han[0]))
+            } else {
+                for index in han.indices {
+                    if !query { result.append(String(han[index])) }
+                    if index + 1 < han.count { result.append(String(han[index]) + String(han[index + 1])) }
+                }
+            }
+            han = []
+        }
+        for scalar in folded(text) {
+            if isHan(scalar) {
+                flushWord()
+                han.append(Character(scalar))
+            } else if isWordCharacter(scalar) {
+                flushHan()
+                word.unicodeScalars.append(scalar)
+            } else {
+                flushWord()
+                flushHan()
+            }
+        }
+        flushWord()
+        flushHan()
+        return result
+    }
+
+    /// Full-width ASCII to half-width, ideographic space to space, then lower case.
+    static func folded(_ text: String) -> String.UnicodeScalarView {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0xFF01...0xFF5E: out.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
+            case 0x3000: out.append(" ")
+            default: out.append(scalar)
+            }
+        }
+        return String(out).lowercased().unicodeScalars
+    }
+
+    static func isHan(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3007, 0x3040...0x30FF, 0x3100...0x312F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F:
+            return true
+        default:
+            return false
+        }
+    }
+
+    static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x61...0x7A: return true
+        case 0xC0...0x24F: return scalar.value != 0xD7 && scalar.value != 0xF7
+        default: return false
+        }
+    }
+
+    /// A few suffix rules, enough for plurals and -ing/-ed forms; digits-only words are left alone.
+    static func stem(_ word: String) -> String {
+        var w = word
+        guard w.count > 3, w.unicodeScalars.allSatisfy({ !(0x30...0x39).contains($0.value) }) else { return w }
+        if w.hasSuffix("ies") && w.count > 4 {
+            w = String(w.dropLast(3)) + "y"
+        } else if w.hasSuffix("sses") {
+            w = String(w.dropLast(2))
+        } else if w.hasSuffix("s") && !w.hasSuffix("ss") && !w.hasSuffix("us") && !w.hasSuffix("is") {
+            w = String(w.dropLast())
+        }
+        if w.hasSuffix("ing") && w.count >= 6 {
+            w = String(w.dropLast(3))
+        } else if w.hasSuffix("ed") && w.count >= 6 {
+            w = String(w.dropLast(2))
+        }
+        return w
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+@testable import TalentSite
+
+/// One file of test vectors holds the Swift tokenizer and the JavaScript one (`search.js`) to the same
+/// answers, so the index and the browser can never disagree on what a term is.
+@Suite struct SearchTokenizerTests {
+    struct Vector: Decodable {
+        var text: String
+        var index: [String]
+        var query: [String]
+    }
+
+    static let vectors: [Vector] = {
+        let url = TestSite.fixtures.appendingPathComponent("search/tokenizer-vectors.json")
+        return (try? JSONDecoder().decode([Vector].self, from: Data(contentsOf: url))) ?? []
+    }()
+
+    @Test func vectorsFileIsReadAndLargeEnough() {
+        #expect(Self.vectors.count >= 25)
+    }
+
+    @Test(arguments: vectors.map(\.text))
+    func swiftMatchesTheVector(_ text: String) throws {
+        let vector = try #require(Self.vectors.first { $0.text == text })
+        #expect(SearchTokenizer.indexTerms(text) == vector.index)
+        #expect(SearchTokenizer.queryTerms(text) == vector.query)
+    }
+
+    @Test func javaScriptMatchesTheSameVectorsAndShardHash() throws {
+        let node = try #require(["/usr/bin/node", "/usr/local/bin/node"].first { FileManager.default.isExecutableFile(atPath: $0) },
+                                "node is needed to test search.js (Debian package nodejs)")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: node)
+        process.arguments = [TestSite.root.appendingPathComponent("Tests/Search/tokenizer-vectors.js").path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(output)")
+        #expect(output.contains("\(Self.vectors.count)/\(Self.vectors.count) vectors pass"))
+        let hashes = ["", "a", "機器", "green"].map { String(FNV1a.hash32($0.utf8)) }.joined(separator: " ")
+        #expect(output.contains("fnv32 \(hashes)"), "shard hash differs: \(output)")
+    }
+
+    @Test func everyPageWithTheCharactersInSequenceMatches() {
+        // The guarantee behind bigrams: a query's terms are a subset of the terms of any text containing it.
+        let texts = ["課程以智慧機械與機器視覺為主", "Green energy training courses in 台中", "ＡＩ人才培育２０２６"]
+        let queries = ["機器視覺", "機", "智慧機械", "training course", "台中", "ai人才", "2026", "AI 人才 2026"]
+        for text in texts {
+            let indexed = Set(SearchTokenizer.indexTerms(text))
+            for query in queries where SearchTokenizer.folded(text).description.contains(SearchTokenizer.folded(query).description) {
+                #expect(Set(SearchTokenizer.queryTerms(query)).isSubset(of: indexed), "\(query) in \(text)")
+            }
+        }
+    }
+}
