@@ -13,23 +13,18 @@ Usage: check_site.py SITE_DIR --screenshots DIR [--skip-nu]
 Exit status 1 on any failure; every failure is printed. Nothing is skipped silently.
 """
 import argparse
-import json
 import os
 import re
-import shutil
-import socket
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.error
 import urllib.request
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium_axe_python import Axe
+
+from harness import Nginx, browser
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
@@ -39,71 +34,6 @@ failures = []
 def fail(message):
     failures.append(message)
     print("FAIL:", message, flush=True)
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Nginx:
-    """A private nginx serving SITE on 127.0.0.1, each language's 404.html for misses."""
-
-    def __init__(self, site, languages):
-        self.port = free_port()
-        self.dir = tempfile.mkdtemp(prefix="talentsite-nginx.")
-        not_found = "".join(
-            f"    location /{prefix}/ {{ error_page 404 /{prefix}/404.html; }}\n" for prefix in languages if prefix)
-        config = f"""daemon off;
-worker_processes 1;
-pid {self.dir}/nginx.pid;
-error_log {self.dir}/error.log;
-events {{ worker_connections 64; }}
-http {{
-  include /etc/nginx/mime.types;
-  access_log off;
-  client_body_temp_path {self.dir}/body;
-  proxy_temp_path {self.dir}/proxy;
-  fastcgi_temp_path {self.dir}/fastcgi;
-  uwsgi_temp_path {self.dir}/uwsgi;
-  scgi_temp_path {self.dir}/scgi;
-  server {{
-    listen 127.0.0.1:{self.port};
-    root {os.path.abspath(site)};
-    charset utf-8;
-    error_page 404 /404.html;
-{not_found}  }}
-}}
-"""
-        with open(os.path.join(self.dir, "nginx.conf"), "w") as f:
-            f.write(config)
-        self.process = subprocess.Popen(["nginx", "-c", os.path.join(self.dir, "nginx.conf"), "-p", self.dir])
-        for _ in range(100):
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
-                    return
-            except OSError:
-                time.sleep(0.05)
-        raise RuntimeError("nginx did not start: " + open(os.path.join(self.dir, "error.log")).read())
-
-    def url(self, path):
-        return f"http://127.0.0.1:{self.port}{path}"
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=10)
-        shutil.rmtree(self.dir, ignore_errors=True)
-
-
-def browser():
-    options = Options()
-    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars"]:
-        options.add_argument(flag)
-    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
-    driver.set_script_timeout(60)
-    return driver
 
 
 def page_shapes(site):

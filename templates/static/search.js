@@ -138,8 +138,8 @@
   // ---- excerpts ----
   function segments(query) {
     var out = [];
-    fold(query).split(/[^0-9a-z\u00c0-\u024f\u3007\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/)
-      .forEach(function (s) { if (s) out.push(/^[0-9a-z\u00c0-\u024f]+$/.test(s) ? stem(s) : s); });
+    (fold(query).match(/[\u3007\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[0-9a-z\u00c0-\u024f]+/g) || [])
+      .forEach(function (s) { out.push(/^[0-9a-z\u00c0-\u024f]+$/.test(s) ? stem(s) : s); });
     return out;
   }
   /* Appends to `parent` a window of `text` around the first match, each match in <mark>. */
