@@ -149,6 +149,14 @@ def check_ui(driver, server):
     if driver.current_url != href:
         fail(f"Enter on the first result did not open it ({href})")
     print("  UI: URL follows typing, live region announces results, Tab and Enter reach and open them", flush=True)
+    # Served from a sub-path, the page finds its index and links results inside the sub-path.
+    driver.get(server.url("/sub/en/search/?q=green+energy"))
+    driver.execute_async_script(OUR_FIRST)
+    hrefs = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "#search-results li a")]
+    if not hrefs or not all(h.startswith(server.url("/sub/en/")) for h in hrefs):
+        fail(f"under /sub/ the results link to {hrefs[:2]}")
+    else:
+        print(f"  sub-path: {len(hrefs)} results under /sub/en/", flush=True)
 
 
 def run_pagefind(driver, server, site, entries):

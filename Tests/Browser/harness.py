@@ -49,6 +49,8 @@ http {{
     root {os.path.abspath(site)};
     charset utf-8;
     error_page 404 /404.html;
+    # The same site under a sub-path, as some hosts serve it: /sub/… is the site root.
+    location /sub/ {{ alias {os.path.abspath(site)}/; }}
 {not_found}  }}
 }}
 """
