@@ -45,7 +45,7 @@ public struct SiteModelBuilder {
             sections.append(SiteModel.Section(schema: schema, entries: EntryOrdering(schema: schema, language: defaultCode, buildDay: buildDay,
                                                                                       vocabularies: settings.vocabularies).sorted(entries)))
         }
-        let model = SiteModel(settings: settings, sections: sections, buildDay: buildDay)
+        let model = SiteModel(settings: settings, sections: settings.inMenuOrder(sections), buildDay: buildDay)
         ReferenceCheck(model: model, log: log).run(allRecords: content.records, failed: content.failed)
         return model
     }

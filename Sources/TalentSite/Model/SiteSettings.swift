@@ -14,6 +14,18 @@ public struct SiteSettings: Sendable {
 
     public var defaultLanguage: Language { languages[0] }
 
+    /// Sections in the order the menu names them, the others after by name: the order of the home
+    /// page, of mixed lists and of search results that tie.
+    func inMenuOrder(_ sections: [SiteModel.Section]) -> [SiteModel.Section] {
+        let order = menu.compactMap { item -> String? in
+            if case .section(let name) = item.target { return name }
+            return nil
+        }
+        return sections.sorted { a, b in
+            (order.firstIndex(of: a.schema.name) ?? Int.max, a.schema.name) < (order.firstIndex(of: b.schema.name) ?? Int.max, b.schema.name)
+        }
+    }
+
     /// Vocabularies that get term pages, in declaration order.
     public var taxonomies: [Vocabulary] {
         vocabularies.values.filter(\.isTaxonomy).sorted { $0.position < $1.position }

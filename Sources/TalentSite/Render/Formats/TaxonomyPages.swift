@@ -34,17 +34,10 @@ public struct TaxonomyPages: OutputFormat {
         }
     }
 
-    /// Records using each term, section by section in menu order, each section in its own order.
+    /// Records using each term, section by section in site (menu) order, each section in its own order.
     static func termRows(_ vocabulary: Vocabulary, site: SiteModel) -> [String: [(schema: SectionSchema, entry: Entry)]] {
         var rows: [String: [(schema: SectionSchema, entry: Entry)]] = [:]
-        let menuOrder = site.settings.menu.compactMap { item -> String? in
-            if case .section(let name) = item.target { return name }
-            return nil
-        }
-        let sections = site.sections.sorted { a, b in
-            (menuOrder.firstIndex(of: a.schema.name) ?? Int.max, a.schema.name) < (menuOrder.firstIndex(of: b.schema.name) ?? Int.max, b.schema.name)
-        }
-        for section in sections where !section.schema.atSiteRoot {
+        for section in site.sections where !section.schema.atSiteRoot {
             let fields = section.schema.fields.filter { $0.type.element == .key(vocabulary: vocabulary.name) }
             guard !fields.isEmpty else { continue }
             for entry in section.entries {
