@@ -26,10 +26,21 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Treat warnings (such as a missing translation) as errors.")
     var strict = false
 
+    @Option(name: .long, help: "Absolute http(s) URL the site is published at; overrides base_url in content/site.yaml.")
+    var baseURL: String?
+
+    func validate() throws {
+        if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) || baseURL.contains(where: \.isWhitespace) {
+            throw ValidationError("--base-url must be an absolute http:// or https:// URL, not '\(baseURL ?? "")'")
+        }
+    }
+
     func run() throws {
         let sourceURL = URL(fileURLWithPath: source)
         let outputURL = output.map { URL(fileURLWithPath: $0) } ?? sourceURL.appendingPathComponent("public")
-        let options = BuildOptions(includeDrafts: drafts, strict: strict, buildDay: SiteBuilder.buildDay())
+        let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
+        let options = BuildOptions(includeDrafts: drafts, strict: strict, buildDay: SiteBuilder.buildDay(),
+                                   sourceDateEpoch: epoch, baseURL: baseURL)
         let started = Date()
         do {
             let report = try SiteBuilder.buildDirectory(source: sourceURL, output: outputURL, options: options)

@@ -8,9 +8,15 @@ public struct BuildOptions: Sendable {
     public var strict = false
     /// "Today" for anything date-dependent; from `SOURCE_DATE_EPOCH` so rebuilds are reproducible.
     public var buildDay: Day?
+    /// `SOURCE_DATE_EPOCH`, when given: feeds take their lastBuildDate from it.
+    public var sourceDateEpoch: Int?
+    /// Overrides `base_url` of `content/site.yaml` (`--base-url`), for previews and mirrors.
+    public var baseURL: String?
 
-    public init(includeDrafts: Bool = false, strict: Bool = false, buildDay: Day? = nil) {
+    public init(includeDrafts: Bool = false, strict: Bool = false, buildDay: Day? = nil,
+                sourceDateEpoch: Int? = nil, baseURL: String? = nil) {
         self.includeDrafts = includeDrafts; self.strict = strict; self.buildDay = buildDay
+        self.sourceDateEpoch = sourceDateEpoch; self.baseURL = baseURL
     }
 }
 
@@ -27,14 +33,17 @@ public struct BuildReport: Sendable {
 public struct SiteBuilder: Sendable {
     /// Every kind of output the site has. Adding one is adding it here.
     public static let formats: [any OutputFormat] = [
-        RecordPages(), SectionLists(), YearArchives(), TaxonomyPages(), NotFoundPages(), SearchPages(), StaticAssets(),
+        RecordPages(), SectionLists(), YearArchives(), TaxonomyPages(), SearchPages(), NotFoundPages(),
+        Sitemap(), RobotsTxt(), RSSFeeds(), OpenData(), StaticAssets(),
     ]
 
     public let tree: SourceTree
     public let options: BuildOptions
+    /// The outputs of this build; tests pass variants (a sitemap split at 10 URLs).
+    public let formats: [any OutputFormat]
 
-    public init(tree: SourceTree, options: BuildOptions = BuildOptions()) {
-        self.tree = tree; self.options = options
+    public init(tree: SourceTree, options: BuildOptions = BuildOptions(), formats: [any OutputFormat] = SiteBuilder.formats) {
+        self.tree = tree; self.options = options; self.formats = formats
     }
 
     /// Builds the site into `output`. Throws `BuildFailure` with all diagnostics when anything is wrong.
@@ -48,10 +57,12 @@ public struct SiteBuilder: Sendable {
         guard let content, let theme else { throw BuildFailure(log.all) }
         clock.lap("load")
 
-        let site = SiteModelBuilder(includeDrafts: options.includeDrafts, buildDay: options.buildDay, log: log).build(content)
+        var site = SiteModelBuilder(includeDrafts: options.includeDrafts, buildDay: options.buildDay, log: log).build(content)
+        site.sourceDateEpoch = options.sourceDateEpoch
+        if let baseURL = options.baseURL { site.settings.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
         var planned: [OutputJob] = []
         var collecting: [any PageCollector] = []
-        for format in Self.formats {
+        for format in formats {
             let input = PlanInput(site: site, theme: theme, log: log, earlier: planned)
             planned += format.plan(input)
             if let collector = format.collector(input) { collecting.append(collector) }

@@ -21,7 +21,7 @@ struct SchemaLoader {
         case .failure(let diagnostic): log.add(diagnostic); return nil
         }
         guard let root = YAMLMapping(parsed, source: source, what: Self.fileName, log: log) else { return nil }
-        root.rejectUnknownKeys(allowed: ["title", "intro", "template", "list", "at_site_root", "sort", "data", "fields"] + Self.listingKeys + ["json_ld"],
+        root.rejectUnknownKeys(allowed: ["title", "intro", "template", "list", "at_site_root", "sort", "data", "fields"] + Self.listingKeys + ["json_ld", "feed", "open_data"],
                                in: Self.fileName, log: log)
         let title = root.localized("title", languages: languageCodes, required: true, log: log)
         let intro = root.localized("intro", languages: languageCodes, required: false, log: log)
@@ -38,7 +38,9 @@ struct SchemaLoader {
             fields: fields, source: dataSource.map { .csv($0) } ?? .markdown,
             hasListPage: root.bool("list", default: true, log: log),
             atSiteRoot: root.bool("at_site_root", default: false, log: log),
-            listing: listing, linkedData: linkedData, location: SourceLocation(file: path))
+            listing: listing, linkedData: linkedData,
+            hasFeed: root.bool("feed", default: false, log: log), hasOpenData: root.bool("open_data", default: false, log: log),
+            location: SourceLocation(file: path))
     }
 
     private func loadFields(_ root: YAMLMapping) -> [FieldSpec] {

@@ -24,14 +24,20 @@ public struct SectionSchema: Sendable {
     public var listing: ListingSpec
     /// schema.org structured data for each record page, if the section declares it.
     public var linkedData: LinkedDataTemplate?
+    /// Whether the section has RSS feeds (`/<section>/rss.xml`) and is part of the site-wide feed.
+    public var hasFeed: Bool
+    /// Whether the section is exported as open data (`/data/<section>.json`, `.csv`).
+    public var hasOpenData: Bool
     public var location: SourceLocation
 
     public init(name: String, title: LocalizedText, intro: LocalizedText? = nil, template: String = "record",
                 fields: [FieldSpec], source: Source = .markdown, hasListPage: Bool = true, atSiteRoot: Bool = false,
-                listing: ListingSpec = ListingSpec(), linkedData: LinkedDataTemplate? = nil, location: SourceLocation) {
+                listing: ListingSpec = ListingSpec(), linkedData: LinkedDataTemplate? = nil,
+                hasFeed: Bool = false, hasOpenData: Bool = false, location: SourceLocation) {
         self.name = name; self.title = title; self.intro = intro; self.template = template; self.fields = fields
         self.source = source; self.hasListPage = hasListPage; self.atSiteRoot = atSiteRoot
-        self.listing = listing; self.linkedData = linkedData; self.location = location
+        self.listing = listing; self.linkedData = linkedData; self.hasFeed = hasFeed; self.hasOpenData = hasOpenData
+        self.location = location
     }
 
     public func field(_ name: String) -> FieldSpec? { fields.first { $0.name == name } }

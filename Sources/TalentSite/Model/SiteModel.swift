@@ -10,6 +10,9 @@ public struct SiteModel: Sendable {
     public var sections: [Section]
     /// The build's day (from `SOURCE_DATE_EPOCH`), for anything that depends on "today".
     public var buildDay: Day?
+    /// `SOURCE_DATE_EPOCH` when the build was given one: the only clock outputs such as a feed's
+    /// lastBuildDate may read, so rebuilds are identical.
+    public var sourceDateEpoch: Int?
     /// For each record, the records of other sections that point at it through a `ref` field with a
     /// `reverse_label` (a certification's preparing courses), in their section's order.
     public var reverseReferences: [RecordID: [ReverseReference]]
@@ -68,6 +71,15 @@ public struct Routes: Sendable {
     /// A section's year archive: `/awards/2024/`.
     public func archive(_ schema: SectionSchema, year: Int, _ language: Language) -> String {
         "\(prefix(language))/\(schema.name)/\(year)/"
+    }
+
+    /// A language's site-wide feed (`/rss.xml`, `/en/rss.xml`) and a section's (`/courses/rss.xml`).
+    public func feed(_ language: Language) -> String { language.homePath + "rss.xml" }
+    public func feed(_ schema: SectionSchema, _ language: Language) -> String { "\(prefix(language))/\(schema.name)/rss.xml" }
+
+    /// A section's open data in one format (`/data/courses.json`, `/en/data/courses.csv`).
+    public func openData(_ schema: SectionSchema, format: String, _ language: Language) -> String {
+        "\(prefix(language))/data/\(schema.name).\(format)"
     }
 
     /// The not-found page each language's part of the site falls back to.

@@ -6,6 +6,7 @@ enum JSONValue: Equatable {
     case bool(Bool)
     case array([JSONValue])
     case object([(String, JSONValue)])
+    case null
 
     static func == (a: JSONValue, b: JSONValue) -> Bool { a.serialized == b.serialized }
 
@@ -20,6 +21,7 @@ enum JSONValue: Equatable {
         case .string(let text): Self.quote(text, into: &out)
         case .number(let number): out += String(number)
         case .bool(let flag): out += flag ? "true" : "false"
+        case .null: out += "null"
         case .array(let items):
             out += "["
             for (index, item) in items.enumerated() {

@@ -106,7 +106,7 @@ struct LinkedData {
         case .number(let number): return String(number)
         case .bool(let flag): return String(flag)
         case .array(let items): return items.map(text(of:)).joined(separator: ", ")
-        case .object: return ""
+        case .object, .null: return ""
         }
     }
 }

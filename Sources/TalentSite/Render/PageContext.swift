@@ -47,6 +47,7 @@ struct PageContext {
             "languages": switcher,
             "otherLanguages": switcher.filter { $0["current"] as? Bool == false },
             "menu": menu(currentSection: section, currentPath: path),
+            "feeds": RSSFeeds.discovery(site: site, language: language, section: section),
             "browse": taxonomyLinks(), "hasBrowse": !site.settings.taxonomies.isEmpty,
             "openGraph": openGraph(title: title ?? language.siteTitle, type: section == nil ? "website" : "article"),
             // Set on every page so a template's `{{#relPrev}}` never finds a value from an outer context.

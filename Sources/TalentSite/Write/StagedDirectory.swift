@@ -20,10 +20,13 @@ public final class StagedDirectory: OutputTarget, @unchecked Sendable {
     public func write(_ bytes: [UInt8], to path: OutputPath) throws {
         let url = staging.appendingPathComponent(path.relative)
         let folder = url.deletingLastPathComponent().path
-        createdFolders.lock()
-        let isNew = knownFolders.insert(folder).inserted
-        createdFolders.unlock()
-        if isNew { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        // Created under the lock: a second writer into the same new folder must not find it missing.
+        try createdFolders.withLock {
+            if !knownFolders.contains(folder) {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                knownFolders.insert(folder)
+            }
+        }
         try Self.writeFile(bytes, path: url.path)
     }
 

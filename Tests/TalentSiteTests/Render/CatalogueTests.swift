@@ -136,7 +136,7 @@ import Testing
             let page = try Self.page(path)
             #expect(page.first("html")?["lang"] == lang)
             #expect(page.all("meta").contains { $0["name"] == "robots" && $0["content"] == "noindex" })
-            #expect(page.all("link").filter { $0["rel"] == "canonical" || $0["rel"] == "alternate" }.isEmpty)
+            #expect(page.all("link").filter { $0["rel"] == "canonical" || $0["hreflang"] != nil }.isEmpty)
         }
     }
 }

@@ -1,0 +1,89 @@
+/// A section as a table for data users: one row per record in one language, columns in a fixed order —
+/// `slug`, `title`, `url`, `date`, `summary`, then every declared field in schema order, with a
+/// `<field>_label` column after each vocabulary field (the key for machines, the label for people).
+struct OpenDataTable {
+    struct Column {
+        var name: String
+        var value: (Record) -> JSONValue
+    }
+
+    let columns: [Column]
+    let rows: [[JSONValue]]
+
+    init(section: SiteModel.Section, language: Language, env: RenderEnvironment) {
+        let site = env.site
+        let schema = section.schema
+        func absolute(_ path: String) -> String { site.settings.baseURL + path.drop { $0 == "/" } }
+        var columns: [Column] = [
+            Column(name: "slug") { .string($0.slug) },
+            Column(name: "title") { .string($0.title) },
+            Column(name: "url") { .string(absolute(site.routes.record(schema, slug: $0.slug, language))) },
+            Column(name: "date") { $0.date.map { .string($0.iso) } ?? .null },
+            Column(name: "summary") { env.summaries.summary(of: $0).map(JSONValue.string) ?? .null },
+        ]
+        for field in schema.fields {
+            columns.append(Column(name: field.name) { record in
+                guard let value = record.fields[field.name] else { return .null }
+                if case .list(let items) = value { return .array(items.map(Self.plain)) }
+                return Self.plain(value)
+            })
+            if case .key(let name) = field.type.element, let vocabulary = site.settings.vocabularies[name] {
+                columns.append(Column(name: field.name + "_label") { record in
+                    guard let value = record.fields[field.name] else { return .null }
+                    let labels = value.elements.map { element -> JSONValue in
+                        guard case .key(let key) = element else { return .null }
+                        return vocabulary.term(key).map { .string($0.label[language]) } ?? .string(key)
+                    }
+                    if case .list = value { return .array(labels) }
+                    return labels.first ?? .null
+                })
+            }
+        }
+        self.columns = columns
+        rows = section.entries.compactMap { entry in
+            entry.versions[language.code].map { record in columns.map { $0.value(record) } }
+        }
+    }
+
+    private static func plain(_ value: FieldValue) -> JSONValue {
+        switch value {
+        case .int(let number): return .number(number)
+        case .bool(let flag): return .bool(flag)
+        case .date(let day): return .string(day.iso)
+        case .text(let text), .url(let text), .key(let text), .ref(let text): return .string(text)
+        case .list(let items): return .array(items.map(plain))
+        }
+    }
+
+    var json: [UInt8] {
+        let objects = rows.map { row in JSONValue.object(zip(columns, row).map { ($0.name, $1) }) }
+        return Array(("[\n" + objects.map(\.serialized).joined(separator: ",\n") + "\n]\n").utf8)
+    }
+
+    /// RFC 4180 CSV: UTF-8 with a byte-order mark (so spreadsheets show Chinese correctly), CRLF line
+    /// ends, lists joined with `; `, empty cells for missing values.
+    var csv: [UInt8] {
+        var lines = [columns.map { Self.cell($0.name) }.joined(separator: ",")]
+        for row in rows {
+            lines.append(row.map { Self.cell(Self.text($0)) }.joined(separator: ","))
+        }
+        return [0xEF, 0xBB, 0xBF] + Array((lines.joined(separator: "\r\n") + "\r\n").utf8)
+    }
+
+    static let listSeparator = "; "
+
+    private static func text(_ value: JSONValue) -> String {
+        switch value {
+        case .string(let text): return text
+        case .number(let number): return String(number)
+        case .bool(let flag): return flag ? "true" : "false"
+        case .null, .object: return ""
+        case .array(let items): return items.map(text).joined(separator: listSeparator)
+        }
+    }
+
+    private static func cell(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
