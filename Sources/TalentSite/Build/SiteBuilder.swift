@@ -18,6 +18,9 @@ public struct BuildOptions: Sendable {
 public struct BuildReport: Sendable {
     public var filesWritten: Int
     public var warnings: [Diagnostic]
+    /// The source each written file came from (output file path → origin), so checks of the rendered
+    /// output can point at the content or template that made a page.
+    public var origins: [String: SourceLocation] = [:]
 }
 
 /// Runs the pipeline: load → model → plan outputs → render in parallel → write. Stops before rendering
@@ -63,7 +66,9 @@ public struct SiteBuilder: Sendable {
         }
         clock.lap("render+write")
         if log.hasErrors(strict: options.strict) { throw BuildFailure(log.all) }
-        return BuildReport(filesWritten: jobs.count, warnings: log.all)
+        var origins: [String: SourceLocation] = [:]
+        for job in jobs { if let path = paths[job.path], let origin = job.origin { origins[path.relative] = origin } }
+        return BuildReport(filesWritten: jobs.count, warnings: log.all, origins: origins)
     }
 
     /// Maps each job's URL path to a safe file path, reporting unsafe paths and two sources wanting one URL.
