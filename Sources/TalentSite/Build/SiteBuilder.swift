@@ -72,7 +72,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Maps each job's URL path to a safe file path, reporting unsafe paths and two sources wanting one URL.
-    private func plannedPaths(_ jobs: [OutputJob], log: DiagnosticLog) -> [String: OutputPath] {
+    func plannedPaths(_ jobs: [OutputJob], log: DiagnosticLog) -> [String: OutputPath] {
         var paths: [String: OutputPath] = [:]
         var owners: [OutputPath: OutputJob] = [:]
         for job in jobs {
