@@ -6,7 +6,7 @@ struct TalentSiteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "talentsite",
         abstract: "Builds the bilingual 5+2 industry talent website from content/ and templates/.",
-        subcommands: [Build.self, Check.self, New.self, Translated.self, Translations.self],
+        subcommands: [Build.self, Check.self, New.self, Serve.self, Translated.self, Translations.self],
         defaultSubcommand: Build.self)
 }
 
