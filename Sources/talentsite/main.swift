@@ -2,12 +2,11 @@ import ArgumentParser
 import Foundation
 import TalentSite
 
-@main
 struct TalentSiteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "talentsite",
         abstract: "Builds the bilingual 5+2 industry talent website from content/ and templates/.",
-        subcommands: [Build.self],
+        subcommands: [Build.self, Check.self, New.self, Serve.self, Translated.self, Translations.self],
         defaultSubcommand: Build.self)
 }
 
@@ -61,3 +60,5 @@ struct Build: ParsableCommand {
 func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }
+
+TalentSiteCommand.main()

@@ -26,6 +26,9 @@ public struct BuildReport: Sendable {
     public var warnings: [Diagnostic]
     /// What outputs want to tell the person building (search index size), one line each.
     public var notes: [String] = []
+    /// The source each written file came from (output file path → origin), so checks of the rendered
+    /// output can point at the content or template that made a page.
+    public var origins: [String: SourceLocation] = [:]
 }
 
 /// Runs the pipeline: load → model → plan outputs → render in parallel → write. Stops before rendering
@@ -57,18 +60,9 @@ public struct SiteBuilder: Sendable {
         guard let content, let theme else { throw BuildFailure(log.all) }
         clock.lap("load")
 
-        var site = SiteModelBuilder(includeDrafts: options.includeDrafts, buildDay: options.buildDay, log: log).build(content)
-        site.sourceDateEpoch = options.sourceDateEpoch
-        if let baseURL = options.baseURL { site.settings.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
-        var planned: [OutputJob] = []
-        var collecting: [any PageCollector] = []
-        for format in formats {
-            let input = PlanInput(site: site, theme: theme, log: log, earlier: planned)
-            planned += format.plan(input)
-            if let collector = format.collector(input) { collecting.append(collector) }
-        }
-        let (jobs, collectors) = (planned, collecting)
-        let paths = plannedPaths(jobs, log: log)
+        let site = model(content, log: log)
+        let plan = plan(site: site, theme: theme, log: log)
+        let (jobs, collectors, paths) = (plan.jobs, plan.collectors, plan.paths)
         clock.lap("model+plan")
 
         let env = RenderEnvironment(site: site, theme: theme, plannedPaths: Set(paths.keys),
@@ -83,23 +77,13 @@ public struct SiteBuilder: Sendable {
             write(bytes, to: path, origin: job.origin, output: output, log: log)
         }
         clock.lap("render+write")
-        var notes: [String] = []
-        var collectedFiles = 0
-        for collector in collectors {
-            let result = collector.finish(env)
-            notes += result.notes
-            for file in result.files {
-                guard let path = OutputPath(urlPath: file.path), !paths.keys.contains(file.path) else {
-                    log.error(SourceLocation(file: file.path), "cannot write \(file.path): outside the output or already written")
-                    continue
-                }
-                write(file.bytes, to: path, origin: nil, output: output, log: log)
-                collectedFiles += 1
-            }
-        }
+        let collected = Self.finish(collectors, env: env, planned: paths, log: log)
+        for file in collected.files { write(file.bytes, to: file.path, origin: nil, output: output, log: log) }
         clock.lap("collected outputs")
         if log.hasErrors(strict: options.strict) { throw BuildFailure(log.all) }
-        return BuildReport(filesWritten: jobs.count + collectedFiles, warnings: log.all, notes: notes)
+        var origins: [String: SourceLocation] = [:]
+        for job in jobs { if let path = paths[job.path], let origin = job.origin { origins[path.relative] = origin } }
+        return BuildReport(filesWritten: jobs.count + collected.files.count, warnings: log.all, notes: collected.notes, origins: origins)
     }
 
     private func write(_ bytes: [UInt8], to path: OutputPath, origin: SourceLocation?, output: OutputTarget, log: DiagnosticLog) {
@@ -109,7 +93,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Maps each job's URL path to a safe file path, reporting unsafe paths and two sources wanting one URL.
-    private func plannedPaths(_ jobs: [OutputJob], log: DiagnosticLog) -> [String: OutputPath] {
+    func plannedPaths(_ jobs: [OutputJob], log: DiagnosticLog) -> [String: OutputPath] {
         var paths: [String: OutputPath] = [:]
         var owners: [OutputPath: OutputJob] = [:]
         for job in jobs {

@@ -13,8 +13,12 @@ public struct LoadedContent: Sendable {
 public struct ContentLoader: Sendable {
     let tree: SourceTree
     let log: DiagnosticLog
+    /// Records parsed by an earlier load, reused when their file is unchanged (`serve` rebuilds).
+    var cache: RecordCache?
 
     public init(tree: SourceTree, log: DiagnosticLog) { self.tree = tree; self.log = log }
+
+    init(tree: SourceTree, log: DiagnosticLog, cache: RecordCache?) { self.tree = tree; self.log = log; self.cache = cache }
 
     public func load() -> LoadedContent? {
         guard let settings = SettingsLoader(tree: tree, log: log).load() else { return nil }
@@ -79,6 +83,7 @@ public struct ContentLoader: Sendable {
                 return false
             }
             let records = markdownPaths.parallelMap { path -> Record? in
+                if let cache { return cache.load(path, tree: tree, schema: schema, settings: settings, log: log) }
                 switch tree.text(of: path) {
                 case .success(let text): return loader.load(path: path, text: text)
                 case .failure(let diagnostic): log.add(diagnostic); return nil

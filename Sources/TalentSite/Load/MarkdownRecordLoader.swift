@@ -54,7 +54,10 @@ struct MarkdownRecordLoader: Sendable {
                         bodyStart: SourceLocation, body: String) -> Record? {
         let decoder = FieldDecoder(vocabularies: settings.vocabularies)
         let specs = Self.builtInSpecs + schema.fields
-        mapping.rejectUnknownKeys(allowed: specs.map(\.name), in: "front matter of section '\(schema.name)'", log: log)
+        let isOriginal = language == settings.defaultLanguage.code
+        mapping.rejectUnknownKeys(allowed: specs.map(\.name) + (isOriginal ? [] : [TranslationFingerprint.key]),
+                                  in: "front matter of section '\(schema.name)'", log: log)
+        let translatedFrom = isOriginal ? nil : TranslationFingerprint.read(mapping, log: log)
         var values: [String: FieldValue] = [:]
         var locations: [String: SourceLocation] = [:]
         var failed = false
@@ -77,9 +80,12 @@ struct MarkdownRecordLoader: Sendable {
         if case .text(let text)? = values.removeValue(forKey: "summary") { summary = text }
         let date = values.removeValue(forKey: "date")?.day
         let draft = values.removeValue(forKey: "draft") == .bool(true)
-        return Record(section: schema.name, slug: slug, language: language, title: title, date: date,
-                      summary: summary, draft: draft, fields: values, fieldLocations: locations,
-                      body: body, bodyStart: bodyStart)
+        var record = Record(section: schema.name, slug: slug, language: language, title: title, date: date,
+                            summary: summary, draft: draft, fields: values, fieldLocations: locations,
+                            body: body, bodyStart: bodyStart)
+        record.translatedFrom = translatedFrom
+        if translatedFrom != nil { record.fieldLocations[TranslationFingerprint.key] = mapping.location(of: TranslationFingerprint.key) }
+        return record
     }
 
     /// `title`, `date`, `summary`, `draft`: on every page, declared here rather than in each schema.

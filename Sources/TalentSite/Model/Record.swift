@@ -15,6 +15,9 @@ public struct Record: Sendable {
     public var body: String
     /// Where the body starts in its file, so Markdown positions map back to it.
     public var bodyStart: SourceLocation
+    /// For a translation: the fingerprint of its original when it was translated (`translated_from`),
+    /// per translatable field, so a changed original is reported naming the fields that changed.
+    public var translatedFrom: [String: String]?
 
     public init(section: String, slug: String, language: String, title: String, date: Day?, summary: String?,
                 draft: Bool, fields: [String: FieldValue], fieldLocations: [String: SourceLocation],

@@ -39,6 +39,7 @@ public struct SiteModelBuilder {
                 }
                 for (code, translation) in versions where code != defaultCode {
                     TranslationCheck(schema: schema, log: log).compare(original, translation)
+                    StaleTranslationCheck(schema: schema, log: log).check(original, translation)
                 }
                 entries.append(Entry(section: schema.name, slug: slug, versions: versions))
             }

@@ -47,22 +47,7 @@ struct BodyLinkCheck {
     }
 
     /// The root-relative path a link points to, without query or fragment, with `.`/`..` resolved.
-    func resolve(_ url: String, from pagePath: String) -> String {
-        var path = String(url.prefix { $0 != "#" && $0 != "?" })
-        path = path.removingPercentEncoding ?? path
-        if !path.hasPrefix("/") {
-            let directory = pagePath.hasSuffix("/") ? pagePath : String(pagePath[...(pagePath.lastIndex(of: "/") ?? pagePath.startIndex)])
-            path = directory + path
-        }
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == ".." { _ = parts.popLast(); continue }
-            parts.append(part)
-        }
-        let joined = "/" + parts.joined(separator: "/")
-        return (path.hasSuffix("/") || path.hasSuffix("/.") || path.hasSuffix("/..")) && joined != "/" ? joined + "/" : joined
-    }
+    func resolve(_ url: String, from pagePath: String) -> String { LinkPath.resolve(url, from: pagePath) }
 
     private func suggestion(for target: String) -> String {
         if !target.hasSuffix("/") && env.isPlanned(target + "/") { return " (did you mean \(target)/?)" }

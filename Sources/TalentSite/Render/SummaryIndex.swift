@@ -15,4 +15,13 @@ public struct SummaryIndex: Sendable {
         for (record, text) in zip(records, texts) { if let text { result[key(record)] = text } }
         return SummaryIndex(summaries: result)
     }
+
+    /// The index with the summaries of `records` recomputed, for a rebuild that changed only those.
+    func updating(_ records: [Record]) -> SummaryIndex {
+        var copy = self
+        for record in records {
+            copy.summaries[Self.key(record)] = record.summary ?? MarkdownRenderer.firstParagraph(of: record.body)
+        }
+        return copy
+    }
 }

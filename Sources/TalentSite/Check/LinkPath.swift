@@ -1,0 +1,41 @@
+import Foundation
+/// Resolves links found in pages to root-relative paths, the way a browser would, so a link can be
+/// compared with the files a build writes.
+public enum LinkPath {
+    /// The root-relative path a link points to, without query or fragment, with `.`/`..` resolved.
+    /// `pagePath` is the URL path of the page holding the link (`/courses/cnc/`).
+    public static func resolve(_ url: String, from pagePath: String) -> String {
+        var path = String(url.prefix { $0 != "#" && $0 != "?" })
+        path = path.removingPercentEncoding ?? path
+        if !path.hasPrefix("/") {
+            let directory = pagePath.hasSuffix("/") ? pagePath : String(pagePath[...(pagePath.lastIndex(of: "/") ?? pagePath.startIndex)])
+            path = directory + path
+        }
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." { _ = parts.popLast(); continue }
+            parts.append(part)
+        }
+        let joined = "/" + parts.joined(separator: "/")
+        return (path.hasSuffix("/") || path.hasSuffix("/.") || path.hasSuffix("/..")) && joined != "/" ? joined + "/" : joined
+    }
+
+    /// The fragment of a link (`#faq` → `faq`), percent-decoded; nil when there is none or it is empty.
+    public static func fragment(of url: String) -> String? {
+        guard let hash = url.firstIndex(of: "#") else { return nil }
+        let raw = String(url[url.index(after: hash)...])
+        guard !raw.isEmpty else { return nil }
+        return raw.removingPercentEncoding ?? raw
+    }
+
+    /// `/courses/x/` for `courses/x/index.html`, `/style.css` for `style.css`.
+    public static func urlPath(ofFile file: String) -> String {
+        file == "index.html" ? "/" : file.hasSuffix("/index.html") ? "/" + file.dropLast("index.html".count) : "/" + file
+    }
+
+    /// The output file a root-relative path is served from (`/x/` → `x/index.html`).
+    public static func file(ofURLPath path: String) -> String {
+        path.hasSuffix("/") ? String(path.dropFirst()) + "index.html" : String(path.dropFirst())
+    }
+}

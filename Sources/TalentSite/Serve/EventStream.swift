@@ -1,0 +1,45 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Open Server-Sent Events connections (`/_talentsite/events`), each told when the site was rebuilt
+/// or failed to build. A browser that went away is dropped at the next event.
+final class EventStream: @unchecked Sendable {
+    private let lock = NSLock()
+    private var clients: [Int32] = []
+
+    static let headers = Array(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n" +
+                                "X-Accel-Buffering: no\r\nConnection: keep-alive\r\n\r\n").utf8)
+
+    var count: Int { lock.lock(); defer { lock.unlock() }; return clients.count }
+
+    /// Takes over `connection`: sends the stream's headers and a first `hello` event carrying `generation`.
+    func add(_ connection: Int32, generation: Int) {
+        guard Socket.sendAll(connection, Self.headers + Self.event("hello", "\(generation)")) else { close(connection); return }
+        lock.lock(); clients.append(connection); lock.unlock()
+    }
+
+    func send(_ name: String, _ data: String) {
+        lock.lock(); defer { lock.unlock() }
+        let bytes = Self.event(name, data)
+        clients.removeAll { connection in
+            if Socket.sendAll(connection, bytes) { return false }
+            close(connection)
+            return true
+        }
+    }
+
+    /// Closes every connection (the server is stopping).
+    func closeAll() {
+        lock.lock(); defer { lock.unlock() }
+        for connection in clients { shutdown(connection, Int32(SHUT_RDWR)); close(connection) }
+        clients.removeAll()
+    }
+
+    /// One SSE event; `data` is split into `data:` lines so a newline cannot end the event early.
+    static func event(_ name: String, _ data: String) -> [UInt8] {
+        let lines = data.split(separator: "\n", omittingEmptySubsequences: false).map { "data: \($0)" }.joined(separator: "\n")
+        return Array("event: \(name)\n\(lines)\n\n".utf8)
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Watches folders recursively and reports the files that changed, a burst of events at a time
+/// (saving a file is often several events: write, close, rename). inotify on Linux; elsewhere, a
+/// modification-time scan twice a second.
+final class FileWatcher: @unchecked Sendable {
+    typealias Callback = @Sendable (Set<String>) -> Void
+
+    private let root: URL
+    private let folders: [String]
+    private let callback: Callback
+    private let settle: Int32
+    private let lock = NSLock()
+    private var stopping = false
+    private let done = DispatchSemaphore(value: 0)
+
+    /// - Parameters:
+    ///   - folders: paths under `root` to watch (`content`, `templates`).
+    ///   - settleMilliseconds: how long to wait after an event for the rest of its burst.
+    init(root: URL, folders: [String], settleMilliseconds: Int32 = 15, callback: @escaping Callback) throws {
+        self.root = root.standardizedFileURL; self.folders = folders; self.callback = callback; self.settle = settleMilliseconds
+        #if os(Linux)
+        let inotify = try Inotify(root: self.root, folders: folders)
+        let thread = Thread { [self] in run(inotify); done.signal() }
+        #else
+        let thread = Thread { [self] in poll(); done.signal() }
+        #endif
+        thread.name = "talentsite.serve.watch"
+        thread.start()
+    }
+
+    private var shouldStop: Bool { lock.lock(); defer { lock.unlock() }; return stopping }
+
+    func stop() {
+        lock.lock(); let already = stopping; stopping = true; lock.unlock()
+        if !already { done.wait() }
+    }
+
+    #if os(Linux)
+    private func run(_ inotify: Inotify) {
+        defer { inotify.close() }
+        while !shouldStop {
+            guard Socket.waitReadable(inotify.descriptor, milliseconds: 100) else { continue }
+            var changed = inotify.read()
+            while Socket.waitReadable(inotify.descriptor, milliseconds: settle) { changed.formUnion(inotify.read()) }
+            let visible = changed.filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") || $0.hasSuffix("~") } }
+            if !visible.isEmpty && !shouldStop { callback(visible) }
+        }
+    }
+    #else
+    private func poll() {
+        var last = snapshot()
+        while !shouldStop {
+            Thread.sleep(forTimeInterval: 0.5)
+            let now = snapshot()
+            let changed = Set(now.keys).union(last.keys).filter { now[$0] != last[$0] }
+            last = now
+            if !changed.isEmpty && !shouldStop { callback(changed) }
+        }
+    }
+
+    private func snapshot() -> [String: Date] {
+        let tree = DiskSourceTree(root: root)
+        var result: [String: Date] = [:]
+        for folder in folders {
+            for path in (try? tree.files(under: folder)) ?? [] {
+                result[path] = (try? FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(path).path))?[.modificationDate] as? Date
+            }
+        }
+        return result
+    }
+    #endif
+}
+
+#if os(Linux)
+/// An inotify instance watching every folder under the given ones, adding folders created later.
+final class Inotify: @unchecked Sendable {  // used by the watch thread only
+    let descriptor: Int32
+    private let root: URL
+    private var folderOf: [Int32: String] = [:]
+    private static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_DELETE_SELF)
+
+    init(root: URL, folders: [String]) throws {
+        self.root = root
+        descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+        guard descriptor >= 0 else { throw Socket.Failure("inotify_init1") }
+        for folder in folders { watchTree(folder) }
+    }
+
+    /// Watches `folder` (relative to the root) and every folder below it.
+    private func watchTree(_ folder: String) {
+        let url = root.appendingPathComponent(folder)
+        let watch = inotify_add_watch(descriptor, url.path, Self.mask)
+        guard watch >= 0 else { return }
+        folderOf[watch] = folder
+        let children = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        for child in children.sorted() {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent(child).path, isDirectory: &isDirectory), isDirectory.boolValue {
+                watchTree(folder + "/" + child)
+            }
+        }
+    }
+
+    /// Drains pending events; returns the changed paths relative to the root.
+    func read() -> Set<String> {
+        var changed: Set<String> = []
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = Glibc.read(descriptor, &buffer, buffer.count)
+            guard count > 0 else { break }
+            var offset = 0
+            while offset + MemoryLayout<inotify_event>.size <= count {
+                let (watch, mask, length) = buffer.withUnsafeBytes { raw -> (Int32, UInt32, Int) in
+                    let event = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
+                    return (event.wd, event.mask, Int(event.len))
+                }
+                let nameStart = offset + MemoryLayout<inotify_event>.size
+                let nameBytes = buffer[nameStart..<min(count, nameStart + length)].prefix { $0 != 0 }
+                let name = String(decoding: nameBytes, as: UTF8.self)
+                if let folder = folderOf[watch] {
+                    let path = name.isEmpty ? folder : folder + "/" + name
+                    changed.insert(path)
+                    if mask & UInt32(IN_ISDIR) != 0 && mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { watchTree(path) }
+                }
+                if mask & UInt32(IN_IGNORED) != 0 { folderOf[watch] = nil }
+                offset = nameStart + length
+            }
+        }
+        return changed
+    }
+
+    func close() { _ = Glibc.close(descriptor) }
+}
+#endif

@@ -1,0 +1,140 @@
+import Foundation
+
+/// `talentsite serve`: builds the site in memory, serves it over HTTP (loopback unless told otherwise),
+/// watches `content/` and `templates/`, rebuilds what a change affects and tells open tabs to reload.
+/// When a change breaks the build, the last good site keeps being served with an error overlay.
+/// Only the built site, held in memory, is ever served: no request reads a file from disk.
+public final class PreviewServer: @unchecked Sendable {
+    public struct Configuration: Sendable {
+        public var source: URL
+        public var options: BuildOptions
+        /// IPv4 address to listen on; loopback by default so a preview is not exposed to the network.
+        public var address: String
+        /// 0 picks a free port.
+        public var port: UInt16
+        /// How the source folder is named in reported paths (the `--source` argument).
+        public var displaySource: String
+
+        public init(source: URL, options: BuildOptions = BuildOptions(), address: String = "127.0.0.1", port: UInt16 = 8080,
+                    displaySource: String = ".") {
+            self.source = source; self.options = options; self.address = address; self.port = port; self.displaySource = displaySource
+        }
+    }
+
+    /// The served state: the last good site, and the errors of the latest build if it failed.
+    struct State {
+        var files: [String: [UInt8]] = [:]
+        var errors: [Diagnostic]?
+        var generation = 0
+    }
+
+    public let configuration: Configuration
+    private let report: @Sendable (String) -> Void
+    private let builder: IncrementalBuilder
+    private let events = EventStream()
+    private let lock = NSLock()
+    private var state = State()
+    private var server: HTTPServer?
+    private var watcher: FileWatcher?
+
+    /// - Parameter report: where progress lines go (rebuild times, errors); the CLI prints them.
+    public init(configuration: Configuration, report: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.configuration = configuration; self.report = report
+        builder = IncrementalBuilder(root: configuration.source, options: configuration.options)
+    }
+
+    /// The port listened on, once started.
+    public var port: UInt16? { server?.port }
+
+    /// How many times the site has been (re)built or failed to build: each is one event to the tabs.
+    public var generation: Int { lock.lock(); defer { lock.unlock() }; return state.generation }
+
+    /// Builds, starts listening and watching. A failing first build still starts the server (with the overlay).
+    public func start() throws {
+        let started = DispatchTime.now()
+        apply(builder.buildAll(), changed: [], started: started)
+        server = try HTTPServer(address: configuration.address, port: configuration.port) { [weak self] request, connection in
+            guard let self else { return .response(.text(500, "stopped")) }
+            return self.respond(to: request, connection: connection)
+        }
+        watcher = try FileWatcher(root: configuration.source, folders: ["content", "templates"]) { [weak self] paths in
+            self?.rebuild(paths)
+        }
+    }
+
+    /// Stops watching and serving; open event streams are closed.
+    public func stop() {
+        watcher?.stop()
+        events.closeAll()
+        server?.stop()
+    }
+
+    /// Rebuilds after `paths` changed; called on the watcher's thread, so rebuilds never overlap.
+    func rebuild(_ paths: Set<String>) {
+        let started = DispatchTime.now()
+        apply(builder.rebuild(changed: paths), changed: paths, started: started)
+    }
+
+    private func apply(_ outcome: IncrementalBuilder.Outcome, changed: Set<String>, started: DispatchTime) {
+        let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000
+        let what = changed.isEmpty ? "" : " after \(changed.sorted().prefix(3).joined(separator: ", "))\(changed.count > 3 ? ", …" : "")"
+        switch outcome {
+        case .unchanged:
+            return
+        case .built(let files, let rendered, let warnings, let full):
+            lock.lock()
+            state.files = files; state.errors = nil; state.generation += 1
+            let generation = state.generation
+            lock.unlock()
+            for warning in warnings { report(warning.relative(to: configuration.displaySource).description) }
+            report(String(format: "%@ %d of %d files in %.0f ms%@", full ? "built" : "rebuilt", rendered, files.count, milliseconds, what))
+            events.send("reload", "\(generation)")
+        case .failed(let diagnostics):
+            lock.lock()
+            state.errors = diagnostics.filter { $0.severity == .error || configuration.options.strict }
+            state.generation += 1
+            let errors = state.errors ?? []
+            lock.unlock()
+            for diagnostic in diagnostics { report(diagnostic.relative(to: configuration.displaySource).description) }
+            report("build failed\(what): \(errors.count) error\(errors.count == 1 ? "" : "s"); still serving the last good site")
+            events.send("error", LiveReload.errorsJSON(errors))
+        }
+    }
+
+    private func respond(to request: HTTPRequest, connection: Int32) -> HTTPServer.Reply {
+        guard request.method == "GET" || request.method == "HEAD" else {
+            return .response(HTTPResponse(status: 405, headers: [("Allow", "GET, HEAD")], body: Array("method not allowed\n".utf8)))
+        }
+        let path: String
+        switch RequestPath.parse(request.target) {
+        case .badRequest(let reason): return .response(.text(400, "bad request: \(reason)"))
+        case .path(let parsed): path = parsed
+        }
+        lock.lock()
+        let current = state
+        lock.unlock()
+        if path == LiveReload.eventsPath {
+            events.add(connection, generation: current.generation)
+            return .keep
+        }
+        if path == LiveReload.scriptPath {
+            return .response(HTTPResponse(status: 200, headers: [("Content-Type", "text/javascript; charset=utf-8")], body: Array(LiveReload.script.utf8)))
+        }
+        let file = LinkPath.file(ofURLPath: path)
+        if let bytes = current.files[file] {
+            return .response(page(bytes, file: file, status: 200, state: current))
+        }
+        if !path.hasSuffix("/"), current.files[file + "/index.html"] != nil {
+            return .response(HTTPResponse(status: 301, headers: [("Location", (request.target.split(separator: "?", maxSplits: 1).first.map(String.init) ?? path) + "/")]))
+        }
+        let notFound = current.files["404.html"] ?? Array("<!DOCTYPE html><html><head><title>404</title></head><body><h1>404 Not Found</h1></body></html>".utf8)
+        return .response(page(notFound, file: "404.html", status: 404, state: current))
+    }
+
+    /// A served file; HTML gets the live-reload script, and the error overlay while the build is broken.
+    private func page(_ bytes: [UInt8], file: String, status: Int, state: State) -> HTTPResponse {
+        let type = HTTPResponse.contentType(of: file)
+        let body = type.hasPrefix("text/html") ? LiveReload.inject(into: bytes, generation: state.generation, errors: state.errors) : bytes
+        return HTTPResponse(status: status, headers: [("Content-Type", type)], body: body)
+    }
+}

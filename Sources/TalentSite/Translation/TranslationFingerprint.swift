@@ -1,0 +1,69 @@
+import Yams
+
+/// The fingerprint of an original's translatable text: one short hash per field (`title`, `summary`, each
+/// `text` field the section declares, `body`). A translation stores it as `translated_from`; when the
+/// original changes, comparing fingerprints names the fields that changed since the translation was made.
+public enum TranslationFingerprint {
+    /// The front-matter key holding the fingerprint in a translation.
+    public static let key = "translated_from"
+    static let bodyField = "body"
+
+    /// Field name → 16 hex digits, for every translatable field of `record` that has a value.
+    public static func of(_ record: Record, schema: SectionSchema) -> [String: String] {
+        var texts: [String: String] = ["title": record.title, bodyField: normalized(record.body)]
+        if let summary = record.summary { texts["summary"] = summary }
+        for spec in schema.fields where spec.type.isTranslatable {
+            if let value = record.fields[spec.name] { texts[spec.name] = value.description }
+        }
+        return texts.mapValues(hash)
+    }
+
+    /// The fields whose hash differs, was added or was removed, in a stable order (sorted, body last).
+    public static func changedFields(recorded: [String: String], current: [String: String]) -> [String] {
+        Set(recorded.keys).union(current.keys).filter { recorded[$0] != current[$0] }
+            .sorted { ($0 == bodyField ? 1 : 0, $0) < ($1 == bodyField ? 1 : 0, $1) }
+    }
+
+    /// `{body: …, title: …}` as written into front matter, keys sorted so rewriting is stable.
+    public static func yaml(_ fingerprint: [String: String]) -> String {
+        "{" + fingerprint.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "}"
+    }
+
+    /// Line endings and trailing blank space do not change a text's meaning, so they do not make a translation stale.
+    static func normalized(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+            .map { line in String(line.reversed().drop { $0 == " " || $0 == "\t" }.reversed()) }
+            .joined(separator: "\n").trimmingCharacters(in: .newlines)
+    }
+
+    /// 64-bit FNV-1a over UTF-8: stable across runs and platforms (unlike `Hasher`), and enough to notice
+    /// an edit; not meant to resist anyone forging a collision.
+    static func hash(_ text: String) -> String {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            value ^= UInt64(byte)
+            value = value &* 0x0000_0100_0000_01b3
+        }
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    /// Reads `translated_from` from front matter: a mapping of field names to 16 hex digits. It belongs in
+    /// translations only (in an original it is an unknown key).
+    static func read(_ mapping: YAMLMapping, log: DiagnosticLog) -> [String: String]? {
+        guard let node = mapping.value(key), !node.isNull else { return nil }
+        guard let entries = node.pairs else {
+            log.error(mapping.source.location(of: node), "'\(key)' must be the mapping 'talentsite translated' writes; run it again")
+            return nil
+        }
+        var result: [String: String] = [:]
+        for entry in entries {
+            guard let text = entry.value.scalarText, text.count == 16, text.allSatisfy(\.isHexDigit) else {
+                log.error(mapping.source.location(of: entry.value), "'\(key).\(entry.key)' must be 16 hex digits; run 'talentsite translated' again")
+                return nil
+            }
+            result[entry.key] = text
+        }
+        return result
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import TalentSite
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate the site without writing it: content, rendered links and anchors, hreflang, languages.")
+
+    enum Format: String, ExpressibleByArgument { case text, json }
+
+    @Option(name: .long, help: "The site's folder, holding content/ and templates/.")
+    var source: String = "."
+
+    @Flag(name: .long, help: "Include records marked 'draft: true'.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Warnings (missing or stale translations, cross-language links) fail the check.")
+    var strict = false
+
+    @Flag(name: .long, help: "Also request every external http(s) link.")
+    var external = false
+
+    @Option(name: .long, help: "External links requested at once (with --external).")
+    var concurrency = 8
+
+    @Option(name: .long, help: "Seconds before an external link counts as dead (with --external).")
+    var timeout: Double = 10
+
+    @Option(name: .long, help: "Output format: text (path:line:col: error: …) or json (for CI annotations).")
+    var format: Format = .text
+
+    func run() throws {
+        let options = BuildOptions(includeDrafts: drafts, strict: strict, buildDay: SiteBuilder.buildDay())
+        let check = SiteCheck(tree: DiskSourceTree(root: URL(fileURLWithPath: source)), options: options,
+                              external: external ? ExternalLinkCheck(concurrency: concurrency, timeout: timeout) : nil)
+        let report = check.run()
+        let diagnostics = report.diagnostics.map { $0.relative(to: source) }
+        let failed = report.failed(strict: strict)
+        switch format {
+        case .json:
+            print(DiagnosticJSON.encode(diagnostics, ok: !failed))
+        case .text:
+            for diagnostic in diagnostics { printError(diagnostic.description) }
+            let summary = "checked \(report.pagesChecked) pages" + (external ? " and \(report.externalLinksChecked) external links" : "")
+                + ": \(report.errors.count) error\(report.errors.count == 1 ? "" : "s"), \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"
+            if failed { printError(summary) } else { print(summary) }
+        }
+        if failed { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import TalentSite
+
+struct Translated: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Record that translations are up to date with their original (writes 'translated_from').")
+
+    @Argument(help: "Translation files, e.g. content/courses/cnc.en.md (relative to --source).")
+    var files: [String]
+
+    @Option(name: .long, help: "The site's folder, holding content/ and templates/.")
+    var source: String = "."
+
+    func run() throws {
+        let root = URL(fileURLWithPath: source)
+        let stamp = TranslationStamp(tree: DiskSourceTree(root: root))
+        var failed = false
+        for file in files {
+            let relative = file.hasPrefix("./") ? String(file.dropFirst(2)) : file
+            switch stamp.stampedText(of: relative) {
+            case .success(let text):
+                do {
+                    try Data(text.utf8).write(to: root.appendingPathComponent(relative), options: .atomic)
+                    print("\(relative): translated_from updated")
+                } catch {
+                    printError("\(relative):1:1: error: cannot write: \(error.localizedDescription)"); failed = true
+                }
+            case .failure(let diagnostic):
+                printError(diagnostic.relative(to: source).description); failed = true
+            }
+        }
+        if failed { throw ExitCode(1) }
+    }
+}
+
+struct Translations: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List every record's translation state: fresh, stale (with the changed fields), untracked, missing.")
+
+    @Option(name: .long, help: "The site's folder, holding content/ and templates/.")
+    var source: String = "."
+
+    @Flag(name: .long, help: "Include records marked 'draft: true'.")
+    var drafts = false
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: Check.Format = .text
+
+    func run() throws {
+        switch TranslationReport.build(tree: DiskSourceTree(root: URL(fileURLWithPath: source)), includeDrafts: drafts) {
+        case .success(let report): print(format == .json ? report.json : report.text)
+        case .failure(let failure):
+            for diagnostic in failure.errors { printError(diagnostic.relative(to: source).description) }
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+@testable import TalentSite
+
+/// The built `talentsite` binary (swift test builds it): exit codes and output of the editors' commands.
+@Suite struct CommandLineTests {
+    static let binary = TestSite.root.appendingPathComponent(".build/debug/talentsite")
+
+    struct Run { var status: Int32; var stdout: String; var stderr: String }
+
+    static func run(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out; process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func binaryExists() {
+        #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path), "build the package first: swift build")
+    }
+
+    @Test func checkExitsOneOnErrorsAndSpeaksJSON() throws {
+        let site = try DiskSite(); defer { site.remove() }
+        let clean = try Self.run(["check", "--source", site.root.path])
+        #expect(clean.status == 0 && clean.stdout.contains(": 0 errors, 0 warnings"))
+        try site.write("content/pages/strategies.zh-TW.md", "---\ntitle: 策略\ndate: 2026-01-05\n---\n\n[壞](/courses/cnc/#nope)\n")
+        let broken = try Self.run(["check", "--source", site.root.path, "--format", "json"])
+        #expect(broken.status == 1)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(broken.stdout.utf8)) as? [String: Any])
+        let first = try #require((json["diagnostics"] as? [[String: Any]])?.first)
+        #expect(first["file"] as? String == site.root.path + "/content/pages/strategies.zh-TW.md")
+        #expect((first["message"] as? String)?.contains("has no element with id 'nope'") == true)
+    }
+
+    @Test func newTranslatedAndStrictCheck() throws {
+        let site = try DiskSite(); defer { site.remove() }
+        let created = try Self.run(["new", "news", "open-day", "--source", site.root.path])
+        #expect(created.status == 0 && created.stdout.contains("content/news/open-day.zh-TW.md"))
+        #expect(try Self.run(["new", "news", "open-day", "--source", site.root.path]).status == 1)
+        try site.write("content/news/open-day.zh-TW.md", "---\ntitle: 開放日\ndate: 2026-05-01\n---\n\n歡迎。\n")
+        try site.write("content/news/open-day.en.md", "---\ntitle: Open day\ndate: 2026-05-01\n---\n\nWelcome.\n")
+        let stamped = try Self.run(["translated", "content/news/open-day.en.md", "--source", site.root.path])
+        #expect(stamped.status == 0)
+        #expect(try Self.run(["check", "--strict", "--source", site.root.path]).status == 0)
+        try site.write("content/news/open-day.zh-TW.md", "---\ntitle: 開放日\ndate: 2026-05-01\n---\n\n歡迎大家。\n")
+        let stale = try Self.run(["check", "--strict", "--source", site.root.path])
+        #expect(stale.status == 1 && stale.stderr.contains("en translation is stale: body changed"))
+        let report = try Self.run(["translations", "--format", "json", "--source", site.root.path])
+        #expect(report.status == 0 && report.stdout.contains("\"state\" : \"stale\""))
+    }
+
+    @Test func serveStartsOnAFreePortAndStopsOnSIGTERM() throws {
+        let site = try DiskSite(); defer { site.remove() }
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["serve", "--source", site.root.path, "--port", "0"]
+        let out = Pipe()
+        process.standardOutput = out; process.standardError = Pipe()
+        try process.run()
+        var banner = ""
+        let deadline = Date().addingTimeInterval(20)
+        while !banner.contains("\n") && Date() < deadline { banner += String(decoding: out.fileHandleForReading.availableData, as: UTF8.self) }
+        let port = try #require(banner.firstMatch(of: /serving http:\/\/127\.0\.0\.1:(\d+)\//).flatMap { UInt16($0.1) })
+        #expect(RawHTTP.request(port: port, target: "/en/")?.status == 200)
+        process.terminate()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(RawHTTP.connect(port: port) == nil)
+    }
+}

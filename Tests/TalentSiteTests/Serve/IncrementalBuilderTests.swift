@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import TalentSite
+
+/// `serve` rebuilds only what an edit affects; the result must be exactly what a full build makes.
+@Suite struct IncrementalBuilderTests {
+    static let zhCourse = "content/courses/cnc.zh-TW.md"
+    static let zhCert = "content/certifications/ipas-iot.zh-TW.md"
+
+    func built(_ outcome: IncrementalBuilder.Outcome) -> (files: [String: [UInt8]], rendered: Int, full: Bool)? {
+        if case .built(let files, let rendered, _, let full) = outcome { return (files, rendered, full) }
+        return nil
+    }
+
+    @Test func bodyEditRendersOnlyThatRecordsPagesAndMatchesAFullBuild() throws {
+        let site = try DiskSite(); defer { site.remove() }
+        let builder = IncrementalBuilder(root: site.root, options: BuildOptions())
+        let first = try #require(built(builder.buildAll()))
+        #expect(first.files == site.fullBuild())
+        try site.write(Self.zhCourse, TestSite.course(title: "智慧機械養成班", provider: "精密機械研究發展中心", body: "Body.\n\n## 新段落\n\n更多。"))
+        let second = try #require(built(builder.rebuild(changed: [Self.zhCourse])))
+        #expect(!second.full)
+        // Outputs that are not pages (feeds, sitemap, open data, 404s, assets; not the collected search index).
+        let nonPages = first.files.keys.filter { !$0.hasSuffix("index.html") && !$0.contains("search/index/") }.count
+        #expect(second.rendered == 2 + nonPages)  // the record's two pages, plus non-page outputs
+        #expect(second.files == site.fullBuild())
+        #expect(String(decoding: second.files["courses/cnc/index.html"]!, as: UTF8.self).contains("新段落"))
+    }
+
+    @Test func titleEditAlsoRendersListsAndReferringPages() throws {
+        let site = try DiskSite(); defer { site.remove() }
+        let builder = IncrementalBuilder(root: site.root, options: BuildOptions())
+        _ = builder.buildAll()
+        try site.write(Self.zhCert, TestSite.certification(title: "物聯網應用工程師（新制）", issuer: "經濟部"))
+        let rebuilt = try #require(built(builder.rebuild(changed: [Self.zhCert])))
+        #expect(!rebuilt.full)
+        #expect(rebuilt.files == site.fullBuild())
+        #expect(String(decoding: rebuilt.files["courses/cnc/index.html"]!, as: UTF8.self).contains("物聯網應用工程師（新制）"))
+        #expect(String(decoding: rebuilt.files["certifications/index.html"]!, as: UTF8.self).contains("物聯網應用工程師（新制）"))
+    }
+
+    @Test func newFilesAndTemplateChangesRebuildEverything() throws {
+        let site = try DiskSite(); defer { site.remove() }
+        let builder = IncrementalBuilder(root: site.root, options: BuildOptions())
+        _ = builder.buildAll()
+        try site.write("content/news/hello.zh-TW.md", "---\ntitle: 你好\ndate: 2026-03-01\n---\n\n消息。\n")
+        try site.write("content/news/hello.en.md", "---\ntitle: Hello\ndate: 2026-03-01\n---\n\nNews.\n")
+        let added = try #require(built(builder.rebuild(changed: ["content/news/hello.zh-TW.md", "content/news/hello.en.md"])))
+        #expect(added.full && added.files["news/hello/index.html"] != nil)
+        #expect(added.files == site.fullBuild())
+        try site.write("templates/static/extra.css", "body{}")
+        let asset = try #require(built(builder.rebuild(changed: ["templates/static/extra.css"])))
+        #expect(asset.full && asset.files["extra.css"] == Array("body{}".utf8))
+        #expect(asset.files == site.fullBuild())
+    }
+
+    @Test func brokenEditFailsThenTheFixBuildsAgain() throws {
+        let site = try DiskSite(); defer { site.remove() }
+        let builder = IncrementalBuilder(root: site.root, options: BuildOptions())
+        _ = builder.buildAll()
+        try site.write(Self.zhCourse, TestSite.course(title: "班", provider: "單位", hours: "many"))
+        guard case .failed(let diagnostics) = builder.rebuild(changed: [Self.zhCourse]) else { Issue.record("expected a failure"); return }
+        #expect(diagnostics.contains { $0.location.file == Self.zhCourse && $0.location.line == 10 && $0.severity == .error })
+        #expect({ if case .unchanged = builder.rebuild(changed: [Self.zhCourse]) { return true }; return false }())
+        try site.write(Self.zhCourse, TestSite.course(title: "修好了", provider: "單位"))
+        let fixed = try #require(built(builder.rebuild(changed: [Self.zhCourse])))
+        #expect(fixed.full)
+        #expect(fixed.files == site.fullBuild())
+    }
+}
