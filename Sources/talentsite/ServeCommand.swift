@@ -23,6 +23,15 @@ struct Serve: ParsableCommand {
 
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
+        // Handlers first: a SIGTERM sent as soon as the banner appears must not be lost.
+        let stop = DispatchSemaphore(value: 0)
+        let signals = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { stop.signal() }
+            source.resume()
+            signal(number, SIG_IGN)
+            return source
+        }
         let options = BuildOptions(includeDrafts: drafts, strict: false, buildDay: SiteBuilder.buildDay())
         let server = PreviewServer(configuration: .init(source: URL(fileURLWithPath: source), options: options, address: bind, port: port, displaySource: source),
                                    report: { line in printError(line) })
@@ -31,14 +40,6 @@ struct Serve: ParsableCommand {
             throw ExitCode(1)
         }
         FileHandle.standardOutput.write(Data("serving http://\(bind):\(server.port ?? port)/ — watching content/ and templates/; Ctrl-C stops\n".utf8))
-        let stop = DispatchSemaphore(value: 0)
-        let signals = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { stop.signal() }
-            source.resume()
-            return source
-        }
         stop.wait()
         server.stop()
         signals.forEach { $0.cancel() }

@@ -58,7 +58,7 @@ struct SchemaLoader {
     private func loadField(name: String, node: Node, source: YAMLSource) -> FieldSpec? {
         guard let spec = YAMLMapping(node, source: source, what: "field '\(name)'", log: log) else { return nil }
         spec.rejectUnknownKeys(allowed: ["type", "list", "required", "label", "vocabulary", "section", "min", "max", "format", "unit",
-                                         "reverse_label", "only_while_open"],
+                                         "reverse_label", "only_while_open", "in_lists"],
                                in: "field '\(name)'", log: log)
         let typeName = spec.string("type", required: true, log: log) ?? "text"
         var type: FieldType
@@ -94,7 +94,8 @@ struct SchemaLoader {
             minimum: integer(spec, "min"), maximum: integer(spec, "max"), format: format,
             unit: spec.localized("unit", languages: languageCodes, required: false, log: log),
             reverseLabel: spec.localized("reverse_label", languages: languageCodes, required: false, log: log),
-            onlyWhileOpen: spec.bool("only_while_open", default: false, log: log))
+            onlyWhileOpen: spec.bool("only_while_open", default: false, log: log),
+            inLists: spec.bool("in_lists", default: false, log: log))
     }
 
     func integer(_ spec: YAMLMapping, _ key: String) -> Int? {

@@ -57,12 +57,14 @@ public struct FieldSpec: Sendable {
     public var reverseLabel: LocalizedText?
     /// Shown only while the record is open (a course's apply link disappears once the course has started).
     public var onlyWhileOpen: Bool
+    /// Shown on the record's card in lists (section, term and home pages), not only on its own page.
+    public var inLists: Bool
 
     public init(name: String, type: FieldType, required: Bool, label: LocalizedText,
                 minimum: Int? = nil, maximum: Int? = nil, format: NumberFormat = .plain, unit: LocalizedText? = nil,
-                reverseLabel: LocalizedText? = nil, onlyWhileOpen: Bool = false) {
+                reverseLabel: LocalizedText? = nil, onlyWhileOpen: Bool = false, inLists: Bool = false) {
         self.name = name; self.type = type; self.required = required; self.label = label
         self.minimum = minimum; self.maximum = maximum; self.format = format; self.unit = unit
-        self.reverseLabel = reverseLabel; self.onlyWhileOpen = onlyWhileOpen
+        self.reverseLabel = reverseLabel; self.onlyWhileOpen = onlyWhileOpen; self.inLists = inLists
     }
 }

@@ -44,7 +44,7 @@ import Testing
         #expect(try Self.urls("ＣＮＣ").contains("/courses/cnc-bootcamp/"))
         #expect(try Self.urls("綠").contains("/courses/green-in-service/"), "one-character queries work")
         let facts = try Self.urls("養成班 中部")
-        #expect(facts.first == "/courses/cnc-bootcamp/" && !facts.contains("/courses/green-in-service/"), "facts are indexed")
+        #expect(facts.contains("/courses/cnc-bootcamp/") && !facts.contains("/courses/green-in-service/"), "facts are indexed")
         #expect(try Self.urls("不存在的詞").isEmpty)
     }
 

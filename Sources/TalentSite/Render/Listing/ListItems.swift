@@ -33,8 +33,9 @@ struct ListItems {
             "title": record.title, "slug": record.slug,
             "href": site.routes.record(schema, slug: record.slug, language),
             "summary": env.summaries.summary(of: record).map { PageContext.shorten($0) } ?? false,
+            // Cards show only the fields the schema marks `in_lists: true`; the record page shows them all.
             "facts": formatter.facts(for: record, schema: schema).filter { fact in
-                schema.field(fact["name"] as! String).map { !$0.type.isTranslatable || $0.required } ?? false
+                (fact["name"] as? String).flatMap(schema.field)?.inLists ?? false
             },
             "date": record.date.map { ["iso": $0.iso, "text": formatter.date($0)] } ?? false,
             "sectionTitle": schema.title[language],

@@ -37,7 +37,11 @@ struct PagedList: Sendable {
         var jobs: [OutputJob] = []
         for language in languages {
             guard let base = basePaths[language.code], let pages = pageCounts[language.code] else { continue }
+            // Filtered once per language, not once per page: long lists have hundreds of pages.
+            let visible = rows.filter { $0.entry.versions[language.code] != nil }
             for number in 1...pages {
+                let slice = Array(visible.dropFirst((number - 1) * pageSize).prefix(pageSize))
+                let total = visible.count
                 let path = site.routes.page(number, of: base)
                 var versions: [String: String] = [:]
                 for other in languages where (pageCounts[other.code] ?? 0) >= number {
@@ -45,7 +49,8 @@ struct PagedList: Sendable {
                 }
                 let info = PageInfo(language: language.code, versions: versions)
                 jobs.append(OutputJob(path: path, origin: origin, page: info) { env in
-                    render(page: number, of: pages, language: language, path: path, versions: info.versions, env: env)
+                    render(slice, total: total, page: number, of: pages, language: language, path: path,
+                           versions: info.versions, env: env)
                 })
             }
         }
@@ -59,12 +64,10 @@ struct PagedList: Sendable {
         })
     }
 
-    private func render(page number: Int, of pages: Int, language: Language, path: String,
-                        versions: [String: String], env: RenderEnvironment) -> [UInt8]? {
+    private func render(_ slice: [(schema: SectionSchema, entry: Entry)], total: Int, page number: Int, of pages: Int,
+                        language: Language, path: String, versions: [String: String], env: RenderEnvironment) -> [UInt8]? {
         let site = env.site
         let strings = env.theme.strings[language.code] ?? [:]
-        let visible = rows.filter { $0.entry.versions[language.code] != nil }
-        let slice = visible.dropFirst((number - 1) * pageSize).prefix(pageSize)
         let context = PageContext(env: env, language: language)
         let heading = title[language]
         let pageTitle = number == 1 ? heading
@@ -75,9 +78,9 @@ struct PagedList: Sendable {
                                   fallbacks: fallbacks, section: menuSection)
         values["heading"] = heading
         values["intro"] = number == 1 ? intro.map { $0[language] as Any } ?? false : false
-        values["count"] = visible.count
+        values["count"] = total
         values["parents"] = parents.map { ["title": $0.text[language], "href": $0.paths[language.code] ?? language.homePath] }
-        values["groups"] = ListGroups(env: env, language: language, levels: groupBy).groups(Array(slice))
+        values["groups"] = ListGroups(env: env, language: language, levels: groupBy).groups(slice)
         values["nav"] = navLinks.isEmpty ? false : [
             "label": navLabel?[language] ?? "",
             "links": navLinks.map { link in
