@@ -78,7 +78,10 @@ public struct SiteBuilder: Sendable {
         }
         clock.lap("render+write")
         let collected = Self.finish(collectors, env: env, planned: paths, log: log)
-        for file in collected.files { write(file.bytes, to: file.path, origin: nil, output: output, log: log) }
+        let files = collected.files
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            write(files[index].bytes, to: files[index].path, origin: nil, output: output, log: log)
+        }
         clock.lap("collected outputs")
         if log.hasErrors(strict: options.strict) { throw BuildFailure(log.all) }
         var origins: [String: SourceLocation] = [:]

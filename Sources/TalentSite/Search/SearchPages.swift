@@ -61,27 +61,27 @@ final class SearchCollector: PageCollector, @unchecked Sendable {
     }
 
     func finish(_ env: RenderEnvironment) -> (files: [(path: String, bytes: [UInt8])], notes: [String]) {
-        var files: [(path: String, bytes: [UInt8])] = []
-        var notes: [String] = []
         let script = env.theme.assets["search.js"]?.count ?? 0
-        for language in site.settings.languages {
+        // Each language's index is independent: build them side by side.
+        let results = site.settings.languages.parallelMap { language -> (files: [(path: String, bytes: [UInt8])], note: String) in
             let documents = (self.documents[language.code] ?? []).sorted { $0.order < $1.order }
             let strings = env.theme.strings[language.code] ?? [:]
             let builder = SearchIndexBuilder(language: language, facets: SearchFacets(site: site).facets(language, strings: strings),
                                              folder: SearchPages.indexFolder(language))
             let output = builder.build(documents)
-            files += output.files
             let total = output.files.reduce(0) { $0 + $1.bytes.count }
             var line = "search \(language.code): \(documents.count) pages, index \(Self.kilobytes(total)) in \(output.files.count) files"
             let reader = SearchIndexReader(manifest: output.manifest, shards: output.shards)
             let samples = SearchSamples.queries(documents)
             if !samples.isEmpty {
-                line += "; first query downloads " + samples.map { query in
+                line += "; first query downloads (uncompressed) " + samples.map { query in
                     "\"\(query)\" \(Self.kilobytes(script + reader.firstQueryBytes(query, fragments: output.fragments)))"
                 }.joined(separator: ", ")
             }
-            notes.append(line)
+            return (output.files, line)
         }
+        let files = results.flatMap(\.files)
+        let notes = results.map(\.note)
         return (files, notes)
     }
 
