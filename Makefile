@@ -2,6 +2,8 @@
 # Both install the Debian packages they need when run as root (as CI is).
 SWIFT ?= swift
 DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config python3
+# script(1), from bsdutils: the progress-line test runs the CLI on a pseudo-terminal
+DEB_PACKAGES += bsdutils
 
 .PHONY: deps build site test clean
 

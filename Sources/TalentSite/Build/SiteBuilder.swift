@@ -8,6 +8,8 @@ public struct BuildOptions: Sendable {
     public var strict = false
     /// "Today" for anything date-dependent; from `SOURCE_DATE_EPOCH` so rebuilds are reproducible.
     public var buildDay: Day?
+    /// Told each stage and how far rendering got (`stage, done, total`), for a progress line on a terminal.
+    public var progress: (@Sendable (String, Int, Int) -> Void)?
 
     public init(includeDrafts: Bool = false, strict: Bool = false, buildDay: Day? = nil) {
         self.includeDrafts = includeDrafts; self.strict = strict; self.buildDay = buildDay
@@ -42,6 +44,7 @@ public struct SiteBuilder: Sendable {
     public func build(into output: OutputTarget) throws(BuildFailure) -> BuildReport {
         let log = DiagnosticLog()
         var clock = StageClock()
+        options.progress?("loading content", 0, 0)
         let content = ContentLoader(tree: tree, log: log).load()
         let theme = content.flatMap { Theme.load(tree: tree, languages: $0.settings.languages, log: log) }
         guard let content, let theme else { throw BuildFailure(log.all) }
@@ -57,7 +60,9 @@ public struct SiteBuilder: Sendable {
         let env = RenderEnvironment(site: site, theme: theme, plannedPaths: Set(paths.keys),
                                     summaries: SummaryIndex.build(site: site), log: log)
         clock.lap("summaries")
+        let rendered = ProgressCounter(total: jobs.count, report: options.progress)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            defer { rendered.step() }
             let job = jobs[index]
             guard let bytes = job.render(env), let path = paths[job.path] else { return }
             do { try output.write(bytes, to: path) } catch {
