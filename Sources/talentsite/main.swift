@@ -38,17 +38,21 @@ struct Build: ParsableCommand {
         let sourceURL = URL(fileURLWithPath: source)
         let outputURL = output.map { URL(fileURLWithPath: $0) } ?? sourceURL.appendingPathComponent("public")
         let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
-        let options = BuildOptions(includeDrafts: drafts, strict: strict, buildDay: SiteBuilder.buildDay(),
+        var options = BuildOptions(includeDrafts: drafts, strict: strict, buildDay: SiteBuilder.buildDay(),
                                    sourceDateEpoch: epoch, baseURL: baseURL)
+        let progress = isatty(STDERR_FILENO) == 1 ? ProgressLine { printError($0, newline: false) } : nil
+        options.progress = progress?.callback
         let started = Date()
         do {
             let report = try SiteBuilder.buildDirectory(source: sourceURL, output: outputURL, options: options)
+            progress?.finish()
             for warning in report.warnings { printError(warning.relative(to: source).description) }
             for note in report.notes { print(note) }
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
             print("wrote \(report.filesWritten) files to \(outputURL.path) in \(seconds) s" +
                   (report.warnings.isEmpty ? "" : ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"))
         } catch let failure as BuildFailure {
+            progress?.finish()
             for diagnostic in failure.diagnostics { printError(diagnostic.relative(to: source).description) }
             let errors = failure.diagnostics.filter { $0.severity == .error || strict }.count
             printError("build failed: \(errors) error\(errors == 1 ? "" : "s"); \(outputURL.path) was left as it was")
@@ -57,8 +61,8 @@ struct Build: ParsableCommand {
     }
 }
 
-func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+func printError(_ line: String, newline: Bool = true) {
+    FileHandle.standardError.write(Data((newline ? line + "\n" : line).utf8))
 }
 
 TalentSiteCommand.main()

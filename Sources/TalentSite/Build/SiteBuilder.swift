@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     public var sourceDateEpoch: Int?
     /// Overrides `base_url` of `content/site.yaml` (`--base-url`), for previews and mirrors.
     public var baseURL: String?
+    /// Told each stage and how far rendering got (`stage, done, total`), for a progress line on a terminal.
+    public var progress: (@Sendable (String, Int, Int) -> Void)?
 
     public init(includeDrafts: Bool = false, strict: Bool = false, buildDay: Day? = nil,
                 sourceDateEpoch: Int? = nil, baseURL: String? = nil) {
@@ -55,6 +57,7 @@ public struct SiteBuilder: Sendable {
     public func build(into output: OutputTarget) throws(BuildFailure) -> BuildReport {
         let log = DiagnosticLog()
         var clock = StageClock()
+        options.progress?("loading content", 0, 0)
         let content = ContentLoader(tree: tree, log: log).load()
         let theme = content.flatMap { Theme.load(tree: tree, languages: $0.settings.languages, log: log) }
         guard let content, let theme else { throw BuildFailure(log.all) }
@@ -68,7 +71,9 @@ public struct SiteBuilder: Sendable {
         let env = RenderEnvironment(site: site, theme: theme, plannedPaths: Set(paths.keys),
                                     summaries: SummaryIndex.build(site: site), log: log)
         clock.lap("summaries")
+        let rendered = ProgressCounter(total: jobs.count, report: options.progress)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            defer { rendered.step() }
             let job = jobs[index]
             guard let bytes = job.render(env), let path = paths[job.path] else { return }
             if let page = job.page {
@@ -77,6 +82,7 @@ public struct SiteBuilder: Sendable {
             write(bytes, to: path, origin: job.origin, output: output, log: log)
         }
         clock.lap("render+write")
+        if !collectors.isEmpty { options.progress?("indexing for search", 0, 0) }
         let collected = Self.finish(collectors, env: env, planned: paths, log: log)
         let files = collected.files
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
