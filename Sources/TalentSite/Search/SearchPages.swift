@@ -60,6 +60,22 @@ final class SearchCollector: PageCollector, @unchecked Sendable {
         lock.unlock()
     }
 
+    func reuse(_ earlier: any PageCollector, unchanged: [String: Int]) -> Bool {
+        guard let earlier = earlier as? SearchCollector else { return false }
+        let kept = earlier.documents.mapValues { documents in
+            documents.compactMap { document -> SearchDocument? in
+                guard let order = unchanged[document.path] else { return nil }
+                var moved = document
+                moved.order = order
+                return moved
+            }
+        }
+        lock.lock()
+        documents.merge(kept) { collected, kept in collected + kept }
+        lock.unlock()
+        return true
+    }
+
     func finish(_ env: RenderEnvironment) -> (files: [(path: String, bytes: [UInt8])], notes: [String]) {
         let script = env.theme.assets["search.js"]?.count ?? 0
         // Each language's index is independent: build them side by side.

@@ -34,14 +34,24 @@ enum LiveReload {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// Reloads on `reload`, draws the overlay on `error` (with textContent: messages are never parsed as HTML),
+    /// A `reload` event's data: the new generation, then the URL paths of the pages that changed, a line
+    /// each (none: every page may have changed).
+    static func reloadData(generation: Int, pages: [String]?) -> String {
+        ([String(generation)] + (pages ?? [])).joined(separator: "\n")
+    }
+
+    /// Reloads on `reload` when the event names this page or no page at all, draws the overlay on `error` (with textContent: messages are never parsed as HTML),
     /// and reloads on `hello` when the site changed between loading the page and connecting.
     static let script = """
         (function () {
           var me = document.currentScript, generation = me && me.getAttribute("data-generation");
           var events = new EventSource("\(eventsPath)");
           events.addEventListener("hello", function (e) { if (generation !== null && e.data !== generation) location.reload(); });
-          events.addEventListener("reload", function () { location.reload(); });
+          events.addEventListener("reload", function (e) {
+            var lines = String(e.data).split("\\n"), here = location.pathname.replace(/index\\.html$/, "");
+            generation = lines[0];
+            if (lines.length === 1 || lines.indexOf(here) > 0) location.reload();
+          });
           events.addEventListener("error", function (e) {
             if (!e.data) return;
             var old = document.getElementById("talentsite-error-overlay");

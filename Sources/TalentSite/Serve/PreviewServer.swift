@@ -72,23 +72,43 @@ public final class PreviewServer: @unchecked Sendable {
     /// Rebuilds after `paths` changed; called on the watcher's thread, so rebuilds never overlap.
     func rebuild(_ paths: Set<String>) {
         let started = DispatchTime.now()
-        apply(builder.rebuild(changed: paths), changed: paths, started: started)
+        var previewed: Double?
+        let outcome = builder.rebuild(changed: paths) { files, pages in
+            previewed = Self.milliseconds(since: started)
+            self.publish(files, errors: nil, pages: pages)
+        }
+        apply(outcome, changed: paths, started: started, previewed: previewed)
     }
 
-    private func apply(_ outcome: IncrementalBuilder.Outcome, changed: Set<String>, started: DispatchTime) {
-        let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000
+    private static func milliseconds(since started: DispatchTime) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000
+    }
+
+    /// Serves `files` from now on and tells open tabs to reload: all of them, or those showing one of
+    /// `pages` (URL paths). When no page changed, the tabs are left alone.
+    private func publish(_ files: [String: [UInt8]], errors: [Diagnostic]?, pages: [String]? = nil) {
+        lock.lock()
+        state.files = files; state.errors = errors
+        if pages?.isEmpty == true { lock.unlock(); return }
+        state.generation += 1
+        let generation = state.generation
+        lock.unlock()
+        events.send("reload", LiveReload.reloadData(generation: generation, pages: pages))
+    }
+
+    /// - Parameter previewed: when the edited pages were already published, how long after the change.
+    private func apply(_ outcome: IncrementalBuilder.Outcome, changed: Set<String>, started: DispatchTime, previewed: Double? = nil) {
+        let milliseconds = Self.milliseconds(since: started)
         let what = changed.isEmpty ? "" : " after \(changed.sorted().prefix(3).joined(separator: ", "))\(changed.count > 3 ? ", …" : "")"
         switch outcome {
         case .unchanged:
             return
-        case .built(let files, let rendered, let warnings, let full):
-            lock.lock()
-            state.files = files; state.errors = nil; state.generation += 1
-            let generation = state.generation
-            lock.unlock()
+        case .built(let files, let rendered, let warnings, let full, let changedPages):
+            publish(files, errors: nil, pages: changedPages)
             for warning in warnings { report(warning.relative(to: configuration.displaySource).description) }
-            report(String(format: "%@ %d of %d files in %.0f ms%@", full ? "built" : "rebuilt", rendered, files.count, milliseconds, what))
-            events.send("reload", "\(generation)")
+            let preview = previewed.map { String(format: " (edited pages shown after %.0f ms)", $0) } ?? ""
+            report(String(format: "%@ %d of %d files in %.0f ms%@%@", full ? "built" : "rebuilt", rendered, files.count,
+                          milliseconds, what, preview))
         case .failed(let diagnostics):
             lock.lock()
             state.errors = diagnostics.filter { $0.severity == .error || configuration.options.strict }

@@ -7,8 +7,8 @@ import Testing
     static let zhCourse = "content/courses/cnc.zh-TW.md"
     static let zhCert = "content/certifications/ipas-iot.zh-TW.md"
 
-    func built(_ outcome: IncrementalBuilder.Outcome) -> (files: [String: [UInt8]], rendered: Int, full: Bool)? {
-        if case .built(let files, let rendered, _, let full) = outcome { return (files, rendered, full) }
+    func built(_ outcome: IncrementalBuilder.Outcome) -> (files: [String: [UInt8]], rendered: Int, full: Bool, changedPages: [String]?)? {
+        if case .built(let files, let rendered, _, let full, let changedPages) = outcome { return (files, rendered, full, changedPages) }
         return nil
     }
 
@@ -18,8 +18,17 @@ import Testing
         let first = try #require(built(builder.buildAll()))
         #expect(first.files == site.fullBuild())
         try site.write(Self.zhCourse, TestSite.course(title: "智慧機械養成班", provider: "精密機械研究發展中心", body: "Body.\n\n## 新段落\n\n更多。"))
-        let second = try #require(built(builder.rebuild(changed: [Self.zhCourse])))
+        var previews: [(files: [String: [UInt8]], pages: [String])] = []
+        let second = try #require(built(builder.rebuild(changed: [Self.zhCourse]) { previews.append(($0, $1)) }))
         #expect(!second.full)
+        // The edited page was handed out before the rest was rebuilt (the English one did not change), and
+        // the rebuild made the same page, so open tabs are not told to reload twice.
+        #expect(previews.count == 1)
+        #expect(previews.first?.pages == ["/courses/cnc/"])
+        let previewed = try #require(previews.first?.files["courses/cnc/index.html"])
+        #expect(String(decoding: previewed, as: UTF8.self).contains("新段落"))
+        #expect(previewed == second.files["courses/cnc/index.html"])
+        #expect(second.changedPages == [])
         // Outputs that are not pages (feeds, sitemap, open data, 404s, assets; not the collected search index).
         let nonPages = first.files.keys.filter { !$0.hasSuffix("index.html") && !$0.contains("search/index/") }.count
         #expect(second.rendered == 2 + nonPages)  // the record's two pages, plus non-page outputs
@@ -32,8 +41,14 @@ import Testing
         let builder = IncrementalBuilder(root: site.root, options: BuildOptions())
         _ = builder.buildAll()
         try site.write(Self.zhCert, TestSite.certification(title: "物聯網應用工程師（新制）", issuer: "經濟部"))
-        let rebuilt = try #require(built(builder.rebuild(changed: [Self.zhCert])))
+        var previewed: [String] = []
+        let rebuilt = try #require(built(builder.rebuild(changed: [Self.zhCert]) { previewed += $1 }))
         #expect(!rebuilt.full)
+        // The record's own page first; then the pages that list or refer to it, not the previewed one again.
+        #expect(previewed == ["/certifications/ipas-iot/"])
+        let changedPages = try #require(rebuilt.changedPages)
+        #expect(changedPages.contains("/certifications/") && changedPages.contains("/courses/cnc/"))
+        #expect(!changedPages.contains("/certifications/ipas-iot/") && !changedPages.contains("/en/courses/cnc/"))
         #expect(rebuilt.files == site.fullBuild())
         #expect(String(decoding: rebuilt.files["courses/cnc/index.html"]!, as: UTF8.self).contains("物聯網應用工程師（新制）"))
         #expect(String(decoding: rebuilt.files["certifications/index.html"]!, as: UTF8.self).contains("物聯網應用工程師（新制）"))

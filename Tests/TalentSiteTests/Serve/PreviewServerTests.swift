@@ -38,10 +38,38 @@ import Testing
         let events = try #require(EventClient(port: port))
         #expect(events.next(within: 5)?.name == "hello")
         try site.write(Self.zhCourse, TestSite.course(title: "智慧機械養成班（更新）", provider: "精密機械研究發展中心"))
-        #expect(events.wait(for: "reload", within: 10) == "2")
+        // First the edited page alone, then the lists that show its new title (not the page again).
+        #expect(events.wait(for: "reload", within: 10) == "2\n/courses/cnc/")
         let page = try #require(RawHTTP.request(port: port, target: "/courses/cnc/"))
         #expect(page.body.contains("智慧機械養成班（更新）"))
         #expect(page.body.contains("data-generation=\"2\""))
+        let lists = try #require(events.wait(for: "reload", within: 10)).split(separator: "\n").map(String.init)
+        #expect(lists.first == "3" && lists.contains("/courses/") && !lists.contains("/courses/cnc/"))
+        let list = try #require(RawHTTP.request(port: port, target: "/courses/"))
+        #expect(list.body.contains("智慧機械養成班（更新）"))
+    }
+
+    @Test func tabsReloadOnlyForTheirOwnPageOrForEverything() throws {
+        let node = try #require(["/usr/bin/node", "/usr/local/bin/node"].first { FileManager.default.isExecutableFile(atPath: $0) },
+                                "node is needed to run live.js (Debian package nodejs)")
+        let script = FileManager.default.temporaryDirectory.appendingPathComponent("live-\(UUID().uuidString).js")
+        try Data(LiveReload.script.utf8).write(to: script)
+        defer { try? FileManager.default.removeItem(at: script) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: node)
+        process.arguments = [TestSite.root.appendingPathComponent("Tests/Serve/live-reload.js").path, script.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(output)")
+        // The tab shows /courses/cnc/ at generation 1.
+        #expect(output.split(separator: "\n").map(String.init) == [
+            #"hello "1" -> stay"#, #"reload "2\n/en/courses/cnc/" -> stay"#, #"reload "3\n/courses/\n/courses/cnc/" -> reload"#,
+            #"reload "4" -> reload"#, #"hello "4" -> stay"#, #"hello "5" -> reload"#,
+        ])
     }
 
     @Test func aBrokenFileShowsTheOverlayWhileTheLastGoodPageStays() throws {

@@ -6,16 +6,22 @@ public struct RecordPages: OutputFormat {
 
     public init() {}
 
-    public func plan(_ input: PlanInput) -> [OutputJob] {
+    public func plan(_ input: PlanInput) -> [OutputJob] { jobs(input, only: nil) }
+
+    /// The pages of the records in `only` (all when nil): `serve` re-renders just an edited record's pages
+    /// to show the edit at once, before it rebuilds the rest.
+    func jobs(_ input: PlanInput, only: Set<RecordID>?) -> [OutputJob] {
         let (site, theme, log) = (input.site, input.theme, input.log)
         var jobs: [OutputJob] = []
         for section in site.sections {
             let schema = section.schema
+            if let only, !only.contains(where: { $0.section == schema.name }) { continue }
             if !theme.hasTemplate(schema.template) {
                 log.error(schema.location, "section template '\(schema.template)' does not exist (templates/\(schema.template).mustache)")
                 continue
             }
             for entry in section.entries {
+                if let only, !only.contains(RecordID(section: schema.name, slug: entry.slug)) { continue }
                 let versions = site.routes.versions(of: entry, schema: schema)
                 let id = RecordID(section: schema.name, slug: entry.slug)
                 for language in site.settings.languages {
