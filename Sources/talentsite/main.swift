@@ -30,7 +30,7 @@ struct Build: ParsableCommand {
 
     func validate() throws {
         if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) || baseURL.contains(where: \.isWhitespace) {
-            throw ValidationError("--base-url must be an absolute http:// or https:// URL, not '\(baseURL ?? "")'")
+            throw ValidationError("--base-url must be an absolute http:// or https:// URL, not '\(baseURL)'")
         }
     }
 

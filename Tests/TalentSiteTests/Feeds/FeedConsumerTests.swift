@@ -17,16 +17,7 @@ import Testing
     }
 
     static func check(_ folder: URL, _ arguments: [String] = []) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", TestSite.root.appendingPathComponent("Tests/Feeds/check_feeds.py").path, folder.path] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        try ExternalTool.run("python3", [ExternalTool.repositoryFile("Tests/Feeds/check_feeds.py"), folder.path] + arguments)
     }
 
     static let hostile: MemoryOutput = {

@@ -41,7 +41,8 @@ import Testing
         for file in files {
             var text = file.text
             let isZh = file.path.hasSuffix(".zh-TW.md")
-            for (key, value) in values.merging(["title": isZh ? "焊接班" : "Welding", "provider": isZh ? "單位" : "Provider"]) { a, _ in a } {
+            let filled = values.merging(["title": isZh ? "焊接班" : "Welding", "provider": isZh ? "單位" : "Provider"]) { given, _ in given }
+            for (key, value) in filled {
                 text = text.replacingOccurrences(of: "\n\(key):", with: "\n\(key): \(value)")
             }
             overrides[file.path] = text

@@ -28,18 +28,8 @@ import Testing
     }
 
     @Test func javaScriptMatchesTheSameVectorsAndShardHash() throws {
-        let node = try #require(["/usr/bin/node", "/usr/local/bin/node"].first { FileManager.default.isExecutableFile(atPath: $0) },
-                                "node is needed to test search.js (Debian package nodejs)")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: node)
-        process.arguments = [TestSite.root.appendingPathComponent("Tests/Search/tokenizer-vectors.js").path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(output)")
+        let (status, output) = try ExternalTool.run("node", [ExternalTool.repositoryFile("Tests/Search/tokenizer-vectors.js")])
+        #expect(status == 0, "\(output)")
         #expect(output.contains("\(Self.vectors.count)/\(Self.vectors.count) vectors pass"))
         let hashes = ["", "a", "機器", "green"].map { String(FNV1a.hash32($0.utf8)) }.joined(separator: " ")
         #expect(output.contains("fnv32 \(hashes)"), "shard hash differs: \(output)")

@@ -50,21 +50,11 @@ import Testing
     }
 
     @Test func tabsReloadOnlyForTheirOwnPageOrForEverything() throws {
-        let node = try #require(["/usr/bin/node", "/usr/local/bin/node"].first { FileManager.default.isExecutableFile(atPath: $0) },
-                                "node is needed to run live.js (Debian package nodejs)")
         let script = FileManager.default.temporaryDirectory.appendingPathComponent("live-\(UUID().uuidString).js")
         try Data(LiveReload.script.utf8).write(to: script)
         defer { try? FileManager.default.removeItem(at: script) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: node)
-        process.arguments = [TestSite.root.appendingPathComponent("Tests/Serve/live-reload.js").path, script.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(output)")
+        let (status, output) = try ExternalTool.run("node", [ExternalTool.repositoryFile("Tests/Serve/live-reload.js"), script.path])
+        #expect(status == 0, "\(output)")
         // The tab shows /courses/cnc/ at generation 1.
         #expect(output.split(separator: "\n").map(String.init) == [
             #"hello "1" -> stay"#, #"reload "2\n/en/courses/cnc/" -> stay"#, #"reload "3\n/courses/\n/courses/cnc/" -> reload"#,
