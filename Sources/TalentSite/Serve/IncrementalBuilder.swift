@@ -41,10 +41,12 @@ final class IncrementalBuilder: @unchecked Sendable {  // used by one thread at 
         var collectors: [any PageCollector]
         var files: [String: [UInt8]]
 
+        /// - Parameter recordIndex: the previous build's, when the records are the same files (it is derived otherwise).
         init(content: LoadedContent, theme: Theme, site: SiteModel, plan: SiteBuilder.Plan, summaries: SummaryIndex,
-             files: [String: [UInt8]]) {
+             files: [String: [UInt8]], recordIndex: [String: Int]? = nil) {
             self.content = content; self.theme = theme; self.site = site; self.summaries = summaries; self.files = files
-            recordIndex = Dictionary(content.records.enumerated().map { ($1.file, $0) }, uniquingKeysWith: { first, _ in first })
+            self.recordIndex = recordIndex
+                ?? Dictionary(content.records.enumerated().map { ($1.file, $0) }, uniquingKeysWith: { first, _ in first })
             jobs = plan.jobs; paths = plan.paths; plannedPaths = Set(plan.paths.keys); collectors = plan.collectors
         }
     }
@@ -109,8 +111,8 @@ final class IncrementalBuilder: @unchecked Sendable {  // used by one thread at 
         let log = DiagnosticLog()
         let site = pipeline.model(content, log: log)
         let plan = pipeline.plan(site: site, theme: last.theme, log: log)
-        var stages = Stages(content: content, theme: last.theme, site: site, plan: plan, summaries: summaries, files: last.files)
-        stages.recordIndex = last.recordIndex
+        var stages = Stages(content: content, theme: last.theme, site: site, plan: plan, summaries: summaries, files: last.files,
+                            recordIndex: last.recordIndex)
         var selected = Array(plan.jobs.enumerated())
         if Set(plan.jobs.map(\.path)) != Set(last.jobs.map(\.path)) {
             stages.files = [:]  // a record became a draft or stopped being one: pages come and go

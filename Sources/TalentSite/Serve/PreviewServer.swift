@@ -75,7 +75,7 @@ public final class PreviewServer: @unchecked Sendable {
         var previewed: Double?
         let outcome = builder.rebuild(changed: paths) { files, pages in
             previewed = Self.milliseconds(since: started)
-            self.publish(files, errors: nil, pages: pages)
+            self.publish(files, pages: pages)
         }
         apply(outcome, changed: paths, started: started, previewed: previewed)
     }
@@ -84,11 +84,11 @@ public final class PreviewServer: @unchecked Sendable {
         Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000
     }
 
-    /// Serves `files` from now on and tells open tabs to reload: all of them, or those showing one of
-    /// `pages` (URL paths). When no page changed, the tabs are left alone.
-    private func publish(_ files: [String: [UInt8]], errors: [Diagnostic]?, pages: [String]? = nil) {
+    /// Serves `files` (a good build: no overlay) from now on and tells open tabs to reload: all of them, or
+    /// those showing one of `pages` (URL paths). When no page changed, the tabs are left alone.
+    private func publish(_ files: [String: [UInt8]], pages: [String]?) {
         lock.lock()
-        state.files = files; state.errors = errors
+        state.files = files; state.errors = nil
         if pages?.isEmpty == true { lock.unlock(); return }
         state.generation += 1
         let generation = state.generation
@@ -104,7 +104,7 @@ public final class PreviewServer: @unchecked Sendable {
         case .unchanged:
             return
         case .built(let files, let rendered, let warnings, let full, let changedPages):
-            publish(files, errors: nil, pages: changedPages)
+            publish(files, pages: changedPages)
             for warning in warnings { report(warning.relative(to: configuration.displaySource).description) }
             let preview = previewed.map { String(format: " (edited pages shown after %.0f ms)", $0) } ?? ""
             report(String(format: "%@ %d of %d files in %.0f ms%@%@", full ? "built" : "rebuilt", rendered, files.count,

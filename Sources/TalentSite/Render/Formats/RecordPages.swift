@@ -21,9 +21,9 @@ public struct RecordPages: OutputFormat {
                 continue
             }
             for entry in section.entries {
-                if let only, !only.contains(RecordID(section: schema.name, slug: entry.slug)) { continue }
-                let versions = site.routes.versions(of: entry, schema: schema)
                 let id = RecordID(section: schema.name, slug: entry.slug)
+                if let only, !only.contains(id) { continue }
+                let versions = site.routes.versions(of: entry, schema: schema)
                 for language in site.settings.languages {
                     guard let record = entry.versions[language.code] else { continue }
                     let isHome = schema.atSiteRoot && entry.slug == Routes.homeSlug
