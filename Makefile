@@ -13,7 +13,7 @@ DEBUG_BIN = $$($(SWIFT) build --show-bin-path)/talentsite
 # script(1), from bsdutils: the progress-line test runs the CLI on a pseudo-terminal
 DEB_PACKAGES += bsdutils
 
-.PHONY: deps browser-deps build site test browser-test corpus-test clean
+.PHONY: deps browser-deps build site test ledger-test browser-test corpus-test clean
 
 deps:
 	@missing=""; \
@@ -40,8 +40,14 @@ site: build
 
 test: deps browser-deps
 	$(SWIFT) test
+	$(MAKE) --no-print-directory ledger-test
 	$(MAKE) --no-print-directory browser-test
 	$(MAKE) --no-print-directory corpus-test
+
+# Every translation we ship must be fresh: an edited original needs `talentsite translated` on its translation.
+ledger-test: deps
+	$(SWIFT) build --product talentsite
+	python3 Tests/Translation/check_ledger.py $(DEBUG_BIN) .
 
 # The shipped site, served by nginx and checked in headless Chromium (axe, Nu, switcher, screenshots).
 browser-test: browser-deps
