@@ -43,6 +43,8 @@ struct Build: ParsableCommand {
         let progress = isatty(STDERR_FILENO) == 1 ? ProgressLine { printError($0, newline: false) } : nil
         options.progress = progress?.callback
         let started = Date()
+        let interrupts = Self.discardStagingOnInterrupt()
+        defer { interrupts.forEach { $0.cancel() } }
         do {
             let report = try SiteBuilder.buildDirectory(source: sourceURL, output: outputURL, options: options)
             progress?.finish()
@@ -51,12 +53,33 @@ struct Build: ParsableCommand {
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
             print("wrote \(report.filesWritten) files to \(outputURL.path) in \(seconds) s" +
                   (report.warnings.isEmpty ? "" : ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"))
+        } catch let refusal as OutputRefusal {
+            progress?.finish()
+            printError(refusal.description)
+            throw ExitCode(1)
         } catch let failure as BuildFailure {
             progress?.finish()
             for diagnostic in failure.diagnostics { printError(diagnostic.relative(to: source).description) }
             let errors = failure.diagnostics.filter { $0.severity == .error || strict }.count
             printError("build failed: \(errors) error\(errors == 1 ? "" : "s"); \(outputURL.path) was left as it was")
             throw ExitCode(1)
+        }
+    }
+}
+
+extension Build {
+    /// Ctrl-C or CI's SIGTERM mid-build: remove the staging folder (the output was never touched), then exit.
+    static func discardStagingOnInterrupt() -> [DispatchSourceSignal] {
+        [SIGINT, SIGTERM].map { number in
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                StagingRegistry.shared.discardAll()
+                printError("build interrupted; the output was left as it was")
+                _exit(128 + number)
+            }
+            source.resume()
+            signal(number, SIG_IGN)
+            return source
         }
     }
 }

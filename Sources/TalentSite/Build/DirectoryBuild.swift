@@ -2,8 +2,10 @@ import Foundation
 
 extension SiteBuilder {
     /// Builds the site in `source` into the folder `output` on disk, atomically: the folder is replaced
-    /// only when the build succeeds, and left exactly as it was otherwise.
+    /// only when the build succeeds, and left exactly as it was otherwise. Refuses (`OutputRefusal`) before
+    /// writing anything when `output` could hold sources or files this tool did not write.
     public static func buildDirectory(source: URL, output: URL, options: BuildOptions) throws -> BuildReport {
+        try OutputGuard.check(source: source, output: output)
         let staged = try StagedDirectory(destination: output)
         do {
             let report = try SiteBuilder(tree: DiskSourceTree(root: source), options: options).build(into: staged)

@@ -1,20 +1,26 @@
 import Foundation
 
 /// Writes a build into a fresh folder beside the output and swaps it in only when the build succeeded,
-/// so a failed build leaves the last good site untouched.
+/// so a failed build leaves the last good site untouched. Its folders carry `OutputGuard`'s marker, so leftovers of
+/// a killed build can be told from anything else and cleared by the next build.
 public final class StagedDirectory: OutputTarget, @unchecked Sendable {
     public let destination: URL
     public let staging: URL
+    /// Guards `knownFolders` and `cancelled`; `destination` and `staging` never change.
     private let createdFolders = NSLock()
     private var knownFolders: Set<String> = []
+    private var cancelled = false
 
     public init(destination: URL) throws {
         self.destination = destination.standardizedFileURL
         let parent = self.destination.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        staging = parent.appendingPathComponent(".\(self.destination.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
+        staging = parent.appendingPathComponent("\(Self.stagingPrefix(of: self.destination))\(getpid())")
+        Self.recoverLeftovers(of: self.destination)
         try? FileManager.default.removeItem(at: staging)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        try OutputGuard.mark(staging)
+        StagingRegistry.shared.add(self)
     }
 
     public func write(_ bytes: [UInt8], to path: OutputPath) throws {
@@ -22,6 +28,7 @@ public final class StagedDirectory: OutputTarget, @unchecked Sendable {
         let folder = url.deletingLastPathComponent().path
         // Created under the lock: a second writer into the same new folder must not find it missing.
         try createdFolders.withLock {
+            if cancelled { throw CocoaError(.userCancelled) }
             if !knownFolders.contains(folder) {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 knownFolders.insert(folder)
@@ -49,26 +56,92 @@ public final class StagedDirectory: OutputTarget, @unchecked Sendable {
         }
     }
 
-    /// Replaces the destination with the staged build: rename the old one aside, rename the new one in, delete the old.
+    /// Replaces the destination with the staged build in one atomic exchange where the kernel offers it
+    /// (renameat2), else by renaming the old one aside first; then deletes the old one.
     public func commit() throws {
+        defer { StagingRegistry.shared.remove(self) }
         let fileManager = FileManager.default
+        guard fileManager.fileExists(atPath: destination.path) else {
+            try fileManager.moveItem(at: staging, to: destination)
+            return
+        }
+        if AtomicExchange.swap(staging.path, destination.path) {
+            try? fileManager.removeItem(at: staging)  // now the previous build, marked as ours
+            return
+        }
         let previous = destination.deletingLastPathComponent()
-            .appendingPathComponent(".\(destination.lastPathComponent).previous-\(ProcessInfo.processInfo.processIdentifier)")
+            .appendingPathComponent("\(Self.previousPrefix(of: destination))\(getpid())")
         try? fileManager.removeItem(at: previous)
-        let hadPrevious = fileManager.fileExists(atPath: destination.path)
-        if hadPrevious { try fileManager.moveItem(at: destination, to: previous) }
+        try fileManager.moveItem(at: destination, to: previous)
         do {
             try fileManager.moveItem(at: staging, to: destination)
         } catch {
-            if hadPrevious { try? fileManager.moveItem(at: previous, to: destination) }
+            try? fileManager.moveItem(at: previous, to: destination)
             throw error
         }
-        if hadPrevious { try? fileManager.removeItem(at: previous) }
+        try? fileManager.removeItem(at: previous)
     }
 
     /// Throws the staged files away; the destination is not touched.
     public func discard() {
         try? FileManager.default.removeItem(at: staging)
+        StagingRegistry.shared.remove(self)
+    }
+
+    /// Stops further folder creation, then removes the staging folder; a file a writer was creating at that
+    /// moment can keep a folder alive, so removal is tried again shortly after.
+    func cancel() {
+        createdFolders.withLock { cancelled = true }
+        for attempt in 0..<3 {
+            if attempt > 0 { usleep(50_000) }
+            try? FileManager.default.removeItem(at: staging)
+            if !FileManager.default.fileExists(atPath: staging.path) { return }
+        }
+    }
+
+    static func stagingPrefix(of destination: URL) -> String { ".\(destination.lastPathComponent).staging-" }
+    static func previousPrefix(of destination: URL) -> String { ".\(destination.lastPathComponent).previous-" }
+
+    /// Clears what a build killed before it could clean up left beside `destination`: a staging folder, or the
+    /// previous output renamed aside (put back when the output is missing). Only marked folders of processes
+    /// that are gone are touched.
+    static func recoverLeftovers(of destination: URL) {
+        let fileManager = FileManager.default
+        let parent = destination.deletingLastPathComponent()
+        guard let names = try? fileManager.contentsOfDirectory(atPath: parent.path) else { return }
+        for name in names.sorted() {
+            for prefix in [stagingPrefix(of: destination), previousPrefix(of: destination)] where name.hasPrefix(prefix) {
+                guard let pid = Int32(name.dropFirst(prefix.count)), !isRunning(pid) else { continue }
+                let folder = parent.appendingPathComponent(name)
+                guard OutputGuard.isMarked(folder) else { continue }
+                if prefix == previousPrefix(of: destination), !fileManager.fileExists(atPath: destination.path) {
+                    try? fileManager.moveItem(at: folder, to: destination)
+                } else {
+                    try? fileManager.removeItem(at: folder)
+                }
+            }
+        }
+    }
+
+    private static func isRunning(_ pid: Int32) -> Bool {
+        pid == getpid() ? false : (kill(pid, 0) == 0 || errno == EPERM)
+    }
+}
+
+/// The staging folders of builds in progress, so an interrupted build (Ctrl-C, SIGTERM from CI) removes them.
+public final class StagingRegistry: @unchecked Sendable {
+    public static let shared = StagingRegistry()
+    /// Guards `builds`.
+    private let lock = NSLock()
+    private var builds: [ObjectIdentifier: StagedDirectory] = [:]
+
+    func add(_ build: StagedDirectory) { lock.withLock { builds[ObjectIdentifier(build)] = build } }
+    func remove(_ build: StagedDirectory) { lock.withLock { _ = builds.removeValue(forKey: ObjectIdentifier(build)) } }
+
+    /// Cancels every build still staging and deletes its folder; called from a signal handler before exiting.
+    public func discardAll() {
+        let pending = lock.withLock { Array(builds.values) }
+        for build in pending { build.cancel() }
     }
 }
 

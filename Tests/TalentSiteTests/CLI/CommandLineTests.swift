@@ -8,14 +8,23 @@ import Testing
 
     struct Run { var status: Int32; var stdout: String; var stderr: String }
 
-    static func run(_ arguments: [String]) throws -> Run {
+    /// Runs the binary with `arguments`; `environment` replaces the inherited one when given.
+    static func run(_ arguments: [String], environment: [String: String]? = nil, folder: URL? = nil) throws -> Run {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        if let environment { process.environment = environment }
+        if let folder { process.currentDirectoryURL = folder }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out; process.standardError = err
         try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
+        // Both pipes are drained at once: a command with more than a pipe's worth of warnings would otherwise block.
+        let errors = FuzzRun.ErrorReader()
+        let drained = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async { errors.data = err.fileHandleForReading.readDataToEndOfFile(); drained.signal() }
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        drained.wait()
+        let stderr = errors.data
         process.waitUntilExit()
         return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
     }

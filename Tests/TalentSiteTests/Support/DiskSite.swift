@@ -5,8 +5,9 @@ import Foundation
 struct DiskSite {
     let root: URL
 
-    init(_ tree: MemorySourceTree = TestSite.tree()) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("talentsite-\(UUID().uuidString)")
+    init(_ tree: MemorySourceTree = TestSite.tree(),
+         at folder: URL = FileManager.default.temporaryDirectory.appendingPathComponent("talentsite-\(UUID().uuidString)")) throws {
+        root = folder
         for (path, data) in tree.files { try write(path, data) }
     }
 
