@@ -65,7 +65,7 @@ public struct DiskSourceTree: SourceTree {
 
     public func listing(under folder: String) throws -> [SourceEntry] {
         var entries: [SourceEntry] = []
-        try list(folder, into: &entries)
+        try list(folder.split(separator: "/").filter { $0 != "." }.joined(separator: "/"), into: &entries)
         return entries.sorted { $0.path < $1.path }
     }
 
