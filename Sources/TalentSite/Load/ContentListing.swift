@@ -10,6 +10,8 @@ struct ContentListing {
     /// Section folder name → its files (relative paths, sorted), for every folder directly in `content/`
     /// that holds at least one file.
     var sections: [String: [String]] = [:]
+    /// `content/site.yaml` is a symbolic link: reported, and the site cannot be built without following it.
+    var settingsIsLink = false
 
     /// Lists `content/` and reports what will not be read; nil when the folder cannot be listed.
     static func read(_ tree: SourceTree, log: DiagnosticLog) -> ContentListing? {
@@ -37,6 +39,9 @@ struct ContentListing {
             }
             if depth >= 2 { occupied.insert(parts[1]) }
             switch entry.kind {
+            case .symlink(let target) where entry.path == SettingsLoader.path:
+                log.error(here, "symbolic link to \(target) is not followed; put the file itself here instead")
+                listing.settingsIsLink = true
             case .symlink(let target):
                 log.warning(here, "symbolic link to \(target) is not followed; put the file itself here instead")
             case .special:

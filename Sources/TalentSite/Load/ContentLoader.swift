@@ -21,8 +21,8 @@ public struct ContentLoader: Sendable {
     init(tree: SourceTree, log: DiagnosticLog, cache: RecordCache?) { self.tree = tree; self.log = log; self.cache = cache }
 
     public func load() -> LoadedContent? {
-        guard let settings = SettingsLoader(tree: tree, log: log).load() else { return nil }
-        guard let listing = ContentListing.read(tree, log: log) else { return nil }
+        guard let listing = ContentListing.read(tree, log: log), !listing.settingsIsLink,
+              let settings = SettingsLoader(tree: tree, log: log).load() else { return nil }
         let bySection = listing.sections
         var schemas: [SectionSchema] = []
         var records: [Record] = []

@@ -70,10 +70,11 @@ public struct DiskSourceTree: SourceTree {
     }
 
     /// Reads entry kinds with `lstat`, so a symbolic link is seen as a link, never as what it points to.
-    private func list(_ folder: String, into entries: inout [SourceEntry]) throws {
+    /// Only the listed folder itself may be reached through a link (a site may keep `content/` elsewhere).
+    private func list(_ folder: String, into entries: inout [SourceEntry], top: Bool = true) throws {
         let base = root.appendingPathComponent(folder).path
         var info = stat()
-        guard lstat(base, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return }
+        guard (top ? stat(base, &info) : lstat(base, &info)) == 0, info.st_mode & S_IFMT == S_IFDIR else { return }
         for name in try FileManager.default.contentsOfDirectory(atPath: base) {
             let path = folder.isEmpty ? name : folder + "/" + name
             let full = base + "/" + name
@@ -82,7 +83,7 @@ public struct DiskSourceTree: SourceTree {
             case S_IFREG: entries.append(SourceEntry(path: path, kind: .file))
             case S_IFDIR:
                 entries.append(SourceEntry(path: path, kind: .folder))
-                if !name.hasPrefix(".") { try list(path, into: &entries) }
+                if !name.hasPrefix(".") { try list(path, into: &entries, top: false) }
             case S_IFLNK:
                 let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: full)) ?? "?"
                 entries.append(SourceEntry(path: path, kind: .symlink(target: target)))
