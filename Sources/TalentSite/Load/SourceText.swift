@@ -17,6 +17,8 @@ enum SourceText {
     }
 
     private static func validated(_ data: Data, file: String) -> Result<String, Diagnostic> {
+        // Fast path: valid UTF-8 without NUL bytes (a UTF-16 byte-order mark is never valid UTF-8).
+        if !data.contains(0), let text = String(validating: data, as: UTF8.self) { return .success(text) }
         let bytes = [UInt8](data)
         if let problem = EncodingProblem.find(in: bytes) {
             return .failure(.error(problem.location(in: bytes, file: file), problem.message))

@@ -141,6 +141,9 @@ import Testing
         #expect(!EncodingProblem.looksLikeBig5(Array("plain".utf8)))
         #expect(!EncodingProblem.looksLikeBig5([0x41, 0xB4, 0x0A]))  // a lead byte with no trail
         #expect(!EncodingProblem.looksLikeBig5([0x80, 0x41]))  // 0x80 leads nothing in Big5
+        #expect(!EncodingProblem.looksLikeBig5([0x63, 0x61, 0x66, 0xE9, 0x2C, 0x72, 0xE9, 0x73]))  // Latin-1 "café,rés"
+        #expect(!EncodingProblem.looksLikeBig5(Array("測試公司".utf8) + [0xB4]))  // UTF-8 with one stray byte
+        #expect(EncodingProblem.find(in: Array("title: a\u{0}b\n".utf8)) == nil)  // one NUL is valid UTF-8, not UTF-16
         #expect(EncodingProblem.firstInvalidUTF8(Array("好".utf8) + [0xC0, 0xAF]) == 3)  // overlong '/'
         #expect(EncodingProblem.firstInvalidUTF8(Array("好".utf8)) == nil)
     }
