@@ -27,4 +27,25 @@ import Testing
         #expect(snapshot.refresh([link]) == [link])
         #expect(snapshot.tree.links[link] == nil)
     }
+
+    /// The watcher passes on a hidden `.md` file (a misnamed page the build reports) but not leftovers.
+    @Test func watcherSeesHiddenPagesButNotLeftovers() throws {
+        let site = try DiskSite(); defer { site.remove() }
+        final class Seen: @unchecked Sendable {
+            let lock = NSLock(); var paths: Set<String> = []
+            func add(_ more: Set<String>) { lock.lock(); paths.formUnion(more); lock.unlock() }
+            var all: Set<String> { lock.lock(); defer { lock.unlock() }; return paths }
+        }
+        let seen = Seen()
+        let watcher = try FileWatcher(root: site.root, folders: ["content"]) { seen.add($0) }
+        defer { watcher.stop() }
+        Thread.sleep(forTimeInterval: 0.1)
+        try site.write("content/pages/.DS_Store", "x")
+        try site.write("content/pages/index.en.md~", "x")
+        try site.write("content/pages/...zh-TW.md", "---\ntitle: T\n---\n")
+        let deadline = Date().addingTimeInterval(5)
+        while !seen.all.contains("content/pages/...zh-TW.md") && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        Thread.sleep(forTimeInterval: 0.2)
+        #expect(seen.all == ["content/pages/...zh-TW.md"])
+    }
 }
