@@ -136,6 +136,15 @@ import Testing
         #expect(errors.contains { $0.hasPrefix("content/awards/winners.csv:1:2: error: file looks like UTF-16 (every other byte is NUL)") }, "\(errors)")
     }
 
+    @Test func templateInBig5IsNamedWithItsPosition() {
+        var tree = TestSite.tree()
+        let path = "templates/facts.mustache"
+        tree.files[path] = Data(Array("<dl>\r\n<dt>".utf8) + [0xB4, 0xFA, 0xB8, 0xD5] + Array("</dt>\r\n".utf8))
+        let diagnostics = TestSite.build(tree).diagnostics
+        #expect(diagnostics.contains { $0.hasPrefix("\(path):2:5: error: not valid UTF-8: byte 0xB4 here; the bytes look like Big5 (cp950)") },
+                "\(diagnostics)")
+    }
+
     @Test func big5GuessNeedsEveryNonASCIIByteToPairUp() {
         #expect(EncodingProblem.looksLikeBig5(Self.big5Row))
         #expect(!EncodingProblem.looksLikeBig5(Array("plain".utf8)))
