@@ -26,7 +26,7 @@ struct ContentListing {
         // Pages in sub-folders of a section: each is also an error, as a page that would not be published.
         let nestedPages = entries.filter { entry in
             let parts = entry.path.split(separator: "/").map(String.init)
-            return entry.kind == .file && entry.name.hasSuffix(".md") && parts.count > 3 && !parts.dropFirst().contains(where: isLeftover)
+            return entry.kind == .file && isMarkdownName(entry.name) && parts.count > 3 && !parts.dropFirst().contains(where: isLeftover)
         }
         for entry in entries {
             if skipped.contains(where: { entry.path.hasPrefix($0) }) { continue }
@@ -53,7 +53,7 @@ struct ContentListing {
                 log.warning(here, "ignored folder: a section's files sit directly in content/\(parts[1])/, sub-folders are not read")
             case .file where depth == 1 && entry.name == "site.yaml":
                 break
-            case .file where depth == 1 && entry.name.hasSuffix(".md"):
+            case .file where depth == 1 && isMarkdownName(entry.name):
                 log.error(here, "not read: a page belongs in a section folder, as content/<section>/<slug>.<language>.md")
             case .file where depth == 1:
                 log.warning(here, "ignored: content/ holds only site.yaml and section folders (content/<section>/)")
@@ -85,6 +85,9 @@ struct ContentListing {
         if name.count > 1 && name.hasPrefix("#") && name.hasSuffix("#") { return true }
         if [".swp", ".swo"].contains(where: { name.hasSuffix($0) }) { return true }
         if ["Thumbs.db", "desktop.ini"].contains(name) { return true }
-        return name.hasPrefix(".") && !name.hasSuffix(".md")
+        return name.hasPrefix(".") && !isMarkdownName(name)
     }
+
+    /// A page by its extension, in any case: `X.EN.MD` is a misnamed page, not some other file.
+    static func isMarkdownName(_ name: String) -> Bool { name.lowercased().hasSuffix(".md") }
 }

@@ -70,6 +70,10 @@ public struct ContentLoader: Sendable {
             var failed: Set<String> = []
             let markdownPaths = paths.filter { path in
                 if path.hasSuffix(".md") { return true }
+                if ContentListing.isMarkdownName(path) {
+                    log.error(SourceLocation(file: path), "file name must be <slug>.<language>.md, with '.md' in lowercase")
+                    return false
+                }
                 log.warning(SourceLocation(file: path), "ignored: section '\(schema.name)' reads only \(SchemaLoader.fileName) and"
                             + " <slug>.<language>.md files, with language one of: \(settings.languages.map(\.code).joined(separator: ", "))")
                 return false

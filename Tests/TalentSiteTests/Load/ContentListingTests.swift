@@ -19,11 +19,14 @@ import Testing
         let tree = Self.tree(adding: [
             "content/pages/...zh-TW.md": Self.page, "content/pages/x.md": Self.page,
             "content/pages/a.fr.md": Self.page, "content/pages/.about.en.md": Self.page,
+            "content/pages/about.en.MD": Self.page, "content/About.en.Md": Self.page,
         ])
         #expect(Self.diagnostics(tree) == [
+            "content/About.en.Md:1:1: error: not read: a page belongs in a section folder, as content/<section>/<slug>.<language>.md",
             "content/pages/...zh-TW.md:1:1: error: invalid slug '..': use lowercase a-z, 0-9 and '-' only",
             "content/pages/.about.en.md:1:1: error: invalid slug '.about': use lowercase a-z, 0-9 and '-' only",
             "content/pages/a.fr.md:1:1: error: unknown language 'fr' in file name; expected one of: zh-TW, en",
+            "content/pages/about.en.MD:1:1: error: file name must be <slug>.<language>.md, with '.md' in lowercase",
             "content/pages/x.md:1:1: error: file name must be <slug>.<language>.md, with language one of: zh-TW, en",
         ])
     }
