@@ -11,8 +11,7 @@ struct CSVTable {
 
     /// Parses `text`; a malformed row is reported and skipped, the others are kept.
     static func parse(_ text: String, file: String, log: DiagnosticLog) -> CSVTable? {
-        var scalars = Array(text.unicodeScalars)
-        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+        let scalars = Array(SourceText.normalized(text).unicodeScalars)
         var records: [[Cell]] = []
         var index = 0, line = 1, column = 1
 

@@ -21,18 +21,9 @@ public struct ContentLoader: Sendable {
     init(tree: SourceTree, log: DiagnosticLog, cache: RecordCache?) { self.tree = tree; self.log = log; self.cache = cache }
 
     public func load() -> LoadedContent? {
-        guard let settings = SettingsLoader(tree: tree, log: log).load() else { return nil }
-        let files: [String]
-        do { files = try tree.files(under: "content") } catch {
-            log.error(SourceLocation(file: "content"), "cannot list the content folder: \(error)")
-            return nil
-        }
-        var bySection: [String: [String]] = [:]
-        for path in files {
-            let parts = path.split(separator: "/").map(String.init)
-            guard parts.count >= 3 else { continue }  // content/site.yaml and other top-level files
-            bySection[parts[1], default: []].append(path)
-        }
+        guard let listing = ContentListing.read(tree, log: log), !listing.settingsIsLink,
+              let settings = SettingsLoader(tree: tree, log: log).load() else { return nil }
+        let bySection = listing.sections
         var schemas: [SectionSchema] = []
         var records: [Record] = []
         var failed: Set<String> = []
@@ -79,7 +70,12 @@ public struct ContentLoader: Sendable {
             var failed: Set<String> = []
             let markdownPaths = paths.filter { path in
                 if path.hasSuffix(".md") { return true }
-                log.warning(SourceLocation(file: path), "ignored: only <slug>.<language>.md files are read in section '\(schema.name)'")
+                if ContentListing.isMarkdownName(path) {
+                    log.error(SourceLocation(file: path), "file name must be <slug>.<language>.md, with '.md' in lowercase")
+                    return false
+                }
+                log.warning(SourceLocation(file: path), "ignored: section '\(schema.name)' reads only \(SchemaLoader.fileName) and"
+                            + " <slug>.<language>.md files, with language one of: \(settings.languages.map(\.code).joined(separator: ", "))")
                 return false
             }
             let records = markdownPaths.parallelMap { path -> Record? in

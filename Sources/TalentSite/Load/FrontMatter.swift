@@ -9,10 +9,9 @@ struct FrontMatterFile {
 
     /// Splits `text`; front matter is required and must be closed by a `---` line.
     static func split(_ text: String, file: String) -> Result<FrontMatterFile, Diagnostic> {
-        var text = text
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        // Normally done by `SourceTree.text(of:)` already; without it a CRLF file is one long line, since
+        // "\r\n" is a single Character that splitting at "\n" does not see.
+        let lines = SourceText.normalized(text).split(separator: "\n", omittingEmptySubsequences: false)
         guard let first = lines.first, first.trimmingTrailingSpaces == "---" else {
             return .failure(.error(SourceLocation(file: file),
                                    "missing front matter: the file must start with a '---' line, then YAML, then '---'"))

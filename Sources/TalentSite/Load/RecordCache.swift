@@ -18,8 +18,10 @@ final class RecordCache: @unchecked Sendable {
         let cached = entries[path]
         lock.unlock()
         if let cached, cached.data == data { return cached.record }
-        guard let text = String(data: data, encoding: .utf8) else {
-            log.error(SourceLocation(file: path), "file is not valid UTF-8"); return nil
+        let text: String
+        switch SourceText.decode(data, file: path) {
+        case .success(let decoded): text = decoded
+        case .failure(let diagnostic): log.add(diagnostic); return nil
         }
         let fileLog = DiagnosticLog()
         let record = MarkdownRecordLoader(schema: schema, settings: settings, log: fileLog).load(path: path, text: text)

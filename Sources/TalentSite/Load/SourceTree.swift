@@ -2,23 +2,58 @@ import Foundation
 
 /// Read access to a site's source folder. Injectable so tests can build sites held in memory.
 public protocol SourceTree: Sendable {
-    /// Relative paths of all regular files under `folder`, recursively, sorted.
-    func files(under folder: String) throws -> [String]
+    /// Every entry under `folder`, recursively, sorted by path: regular files, folders, and what is not
+    /// followed (symbolic links, devices…), so a caller can report what it does not read. Hidden folders
+    /// (name starting with '.') are listed but not entered.
+    func listing(under folder: String) throws -> [SourceEntry]
     func contents(of path: String) throws -> Data
     func fileExists(_ path: String) -> Bool
     func directoryExists(_ path: String) -> Bool
 }
 
+/// One entry of a source folder listing.
+public struct SourceEntry: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case file
+        case folder
+        /// A symbolic link, never followed; `target` is what it points to, as written in the link.
+        case symlink(target: String)
+        /// A socket, pipe or device.
+        case special
+    }
+
+    /// Relative to the tree's root, like every path of a `SourceTree`.
+    public var path: String
+    public var kind: Kind
+
+    public init(path: String, kind: Kind) { self.path = path; self.kind = kind }
+
+    /// The last path component.
+    public var name: String { String(path.split(separator: "/").last ?? "") }
+}
+
 extension SourceTree {
-    /// The file decoded as UTF-8; invalid bytes are an error, not silently replaced.
+    /// Relative paths of the regular files under `folder`, recursively, sorted, leaving out hidden ones
+    /// (a name starting with '.') and symbolic links.
+    public func files(under folder: String) throws -> [String] {
+        try listing(under: folder).filter { $0.kind == .file && !$0.name.hasPrefix(".") }.map(\.path)
+    }
+
+    /// The file as text: UTF-8 without byte-order mark, LF line ends (see `SourceText`); bytes that are not
+    /// UTF-8 are an error at the first of them, not silently replaced.
     func text(of path: String) -> Result<String, Diagnostic> {
         guard let data = try? contents(of: path) else {
             return .failure(.error(SourceLocation(file: path), "cannot read file"))
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            return .failure(.error(SourceLocation(file: path), "file is not valid UTF-8"))
+        return SourceText.decode(data, file: path)
+    }
+
+    /// The file's text exactly as saved, for rewriting it in place.
+    func verbatimText(of path: String) -> Result<String, Diagnostic> {
+        guard let data = try? contents(of: path) else {
+            return .failure(.error(SourceLocation(file: path), "cannot read file"))
         }
-        return .success(text)
+        return SourceText.decodeVerbatim(data, file: path)
     }
 }
 
@@ -28,19 +63,33 @@ public struct DiskSourceTree: SourceTree {
 
     public init(root: URL) { self.root = root.standardizedFileURL }
 
-    public func files(under folder: String) throws -> [String] {
-        let base = root.appendingPathComponent(folder)
-        guard let enumerator = FileManager.default.enumerator(
-            at: base, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]
-        ) else { return [] }
-        var result: [String] = []
-        let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
-            let path = url.standardizedFileURL.path
-            if path.hasPrefix(rootPath) { result.append(String(path.dropFirst(rootPath.count))) }
+    public func listing(under folder: String) throws -> [SourceEntry] {
+        var entries: [SourceEntry] = []
+        try list(folder.split(separator: "/").filter { $0 != "." }.joined(separator: "/"), into: &entries)
+        return entries.sorted { $0.path < $1.path }
+    }
+
+    /// Reads entry kinds with `lstat`, so a symbolic link is seen as a link, never as what it points to.
+    /// Only the listed folder itself may be reached through a link (a site may keep `content/` elsewhere).
+    private func list(_ folder: String, into entries: inout [SourceEntry], top: Bool = true) throws {
+        let base = root.appendingPathComponent(folder).path
+        var info = stat()
+        guard (top ? stat(base, &info) : lstat(base, &info)) == 0, info.st_mode & S_IFMT == S_IFDIR else { return }
+        for name in try FileManager.default.contentsOfDirectory(atPath: base) {
+            let path = folder.isEmpty ? name : folder + "/" + name
+            let full = base + "/" + name
+            guard lstat(full, &info) == 0 else { continue }  // removed meanwhile
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: entries.append(SourceEntry(path: path, kind: .file))
+            case S_IFDIR:
+                entries.append(SourceEntry(path: path, kind: .folder))
+                if !name.hasPrefix(".") { try list(path, into: &entries, top: false) }
+            case S_IFLNK:
+                let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: full)) ?? "?"
+                entries.append(SourceEntry(path: path, kind: .symlink(target: target)))
+            default: entries.append(SourceEntry(path: path, kind: .special))
+            }
         }
-        return result.sorted()
     }
 
     public func contents(of path: String) throws -> Data {
@@ -60,9 +109,14 @@ public struct DiskSourceTree: SourceTree {
     }
 }
 
-/// A source folder held in memory: path → contents.
+/// A source folder held in memory: path → contents, plus symbolic links and empty folders for tests of
+/// what a listing reports.
 public struct MemorySourceTree: SourceTree {
     public var files: [String: Data]
+    /// Symbolic links: path → target.
+    public var links: [String: String] = [:]
+    /// Folders that exist even with no file in them.
+    public var folders: Set<String> = []
 
     public init(_ files: [String: String]) {
         self.files = files.mapValues { Data($0.utf8) }
@@ -70,9 +124,24 @@ public struct MemorySourceTree: SourceTree {
 
     public init(data: [String: Data]) { self.files = data }
 
-    public func files(under folder: String) throws -> [String] {
+    public func listing(under folder: String) throws -> [SourceEntry] {
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
-        return files.keys.filter { $0.hasPrefix(prefix) }.sorted()
+        func hiddenFolderAbove(_ path: String) -> Bool {
+            path.dropFirst(prefix.count).split(separator: "/").dropLast().contains { $0.hasPrefix(".") }
+        }
+        var found: [String: SourceEntry.Kind] = [:]
+        for path in files.keys where path.hasPrefix(prefix) { found[path] = .file }
+        for (path, target) in links where path.hasPrefix(prefix) { found[path] = .symlink(target: target) }
+        for path in Array(found.keys) + folders.filter({ $0.hasPrefix(prefix) }) {
+            var parent = Substring(path)
+            if folders.contains(path) { found[path] = .folder }
+            while let slash = parent.lastIndex(of: "/"), parent.count > prefix.count {
+                parent = parent[..<slash]
+                if parent.count >= prefix.count { found[String(parent)] = .folder }
+            }
+        }
+        return found.filter { !hiddenFolderAbove($0.key) }.map { SourceEntry(path: $0.key, kind: $0.value) }
+            .sorted { $0.path < $1.path }
     }
 
     public func contents(of path: String) throws -> Data {
@@ -84,6 +153,6 @@ public struct MemorySourceTree: SourceTree {
 
     public func directoryExists(_ path: String) -> Bool {
         let prefix = path.hasSuffix("/") ? path : path + "/"
-        return files.keys.contains { $0.hasPrefix(prefix) }
+        return folders.contains(path) || files.keys.contains { $0.hasPrefix(prefix) }
     }
 }

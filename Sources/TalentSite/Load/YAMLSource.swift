@@ -16,7 +16,7 @@ struct YAMLSource {
     /// Parses `text`, turning libyaml's complaint into a diagnostic at the right line and column.
     func parse(_ text: String) -> Result<Node?, Diagnostic> {
         do {
-            return .success(try Yams.compose(yaml: text))
+            return .success(try Yams.compose(yaml: SourceText.normalized(text)))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error))
         } catch {

@@ -32,7 +32,11 @@ extension Theme {
             if relative.hasPrefix("static/") {
                 assets[String(relative.dropFirst("static/".count))] = (try? tree.contents(of: path)).map { Array($0) } ?? []
             } else if relative.hasSuffix(".mustache") {
-                guard case .success(let text) = tree.text(of: path) else { log.error(SourceLocation(file: path), "cannot read template"); continue }
+                let text: String
+                switch tree.text(of: path) {
+                case .success(let read): text = read
+                case .failure(let diagnostic): log.add(diagnostic); continue  // unreadable, or not UTF-8 (says where)
+                }
                 do {
                     templates[String(relative.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
                 } catch let error as MustacheTemplate.ParserError {

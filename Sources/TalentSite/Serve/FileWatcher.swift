@@ -39,6 +39,12 @@ final class FileWatcher: @unchecked Sendable {
         if !already { done.wait() }
     }
 
+    /// What a build reads or reports: not editor and system leftovers, but a hidden `.md` file (an error).
+    static func isWatched(_ path: String) -> Bool {
+        let parts = path.split(separator: "/")
+        return !parts.dropLast().contains { $0.hasPrefix(".") } && !ContentListing.isLeftover(String(parts.last ?? ""))
+    }
+
     #if os(Linux)
     private func run(_ inotify: Inotify) {
         defer { inotify.close() }
@@ -46,7 +52,7 @@ final class FileWatcher: @unchecked Sendable {
             guard Socket.waitReadable(inotify.descriptor, milliseconds: 100) else { continue }
             var changed = inotify.read()
             while Socket.waitReadable(inotify.descriptor, milliseconds: settle) { changed.formUnion(inotify.read()) }
-            let visible = changed.filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") || $0.hasSuffix("~") } }
+            let visible = changed.filter(Self.isWatched)
             if !visible.isEmpty && !shouldStop { callback(visible) }
         }
     }
@@ -56,7 +62,7 @@ final class FileWatcher: @unchecked Sendable {
         while !shouldStop {
             Thread.sleep(forTimeInterval: 0.5)
             let now = snapshot()
-            let changed = Set(now.keys).union(last.keys).filter { now[$0] != last[$0] }
+            let changed = Set(now.keys).union(last.keys).filter { now[$0] != last[$0] && Self.isWatched($0) }
             last = now
             if !changed.isEmpty && !shouldStop { callback(changed) }
         }
@@ -66,7 +72,8 @@ final class FileWatcher: @unchecked Sendable {
         let tree = DiskSourceTree(root: root)
         var result: [String: Date] = [:]
         for folder in folders {
-            for path in (try? tree.files(under: folder)) ?? [] {
+            for entry in (try? tree.listing(under: folder)) ?? [] where entry.kind != .folder {
+                let path = entry.path
                 result[path] = (try? FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(path).path))?[.modificationDate] as? Date
             }
         }

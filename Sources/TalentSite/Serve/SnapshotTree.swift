@@ -22,17 +22,34 @@ struct SnapshotTree {
     private mutating func refresh(_ path: String) -> Set<String> {
         let disk = DiskSourceTree(root: root)
         var changed: Set<String> = []
+        if !folders.contains(path),  // a watched folder itself may be a link (content/ kept elsewhere)
+           let target = try? FileManager.default.destinationOfSymbolicLink(atPath: root.appendingPathComponent(path).path) {
+            if tree.files.removeValue(forKey: path) != nil { changed.insert(path) }  // a link is listed, never read
+            if tree.links[path] != target { tree.links[path] = target; changed.insert(path) }
+            return changed
+        }
         if disk.fileExists(path) {
+            if tree.links.removeValue(forKey: path) != nil { changed.insert(path) }
             let data = try? disk.contents(of: path)
             if tree.files[path] != data { tree.files[path] = data; changed.insert(path) }
             return changed
         }
-        let present = disk.directoryExists(path) ? Set((try? disk.files(under: path)) ?? []) : []
+        let listing = disk.directoryExists(path) ? (try? disk.listing(under: path)) ?? [] : []
+        let present = Set(listing.filter { $0.kind == .file }.map(\.path))
         let prefix = path + "/"
         for known in tree.files.keys where (known == path || known.hasPrefix(prefix)) && !present.contains(known) {
             tree.files[known] = nil
             changed.insert(known)
         }
+        // Links and folders too, so a rebuild reports what a full build reports.
+        var links: [String: String] = [:]
+        for entry in listing { if case .symlink(let target) = entry.kind { links[entry.path] = target } }
+        for known in tree.links.keys where (known == path || known.hasPrefix(prefix)) && links[known] == nil {
+            tree.links[known] = nil; changed.insert(known)
+        }
+        for (link, target) in links where tree.links[link] != target { tree.links[link] = target; changed.insert(link) }
+        tree.folders = tree.folders.filter { !($0 == path || $0.hasPrefix(prefix)) }
+            .union(listing.filter { $0.kind == .folder }.map(\.path))
         for file in present {
             let data = try? disk.contents(of: file)
             if tree.files[file] != data { tree.files[file] = data; changed.insert(file) }

@@ -29,9 +29,10 @@ public enum TranslationFingerprint {
         "{" + fingerprint.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "}"
     }
 
-    /// Line endings and trailing blank space do not change a text's meaning, so they do not make a translation stale.
+    /// A byte-order mark, line endings (CRLF, CR) and trailing blank space do not change a text's meaning, so
+    /// they do not make a translation stale. Text that has none of them hashes as it always did.
     static func normalized(_ text: String) -> String {
-        text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        SourceText.normalized(text).split(separator: "\n", omittingEmptySubsequences: false)
             .map { line in String(line.reversed().drop { $0 == " " || $0 == "\t" }.reversed()) }
             .joined(separator: "\n").trimmingCharacters(in: .newlines)
     }

@@ -34,7 +34,7 @@ public struct TranslationStamp: Sendable {
             return .failure(log.all.first ?? .error(SourceLocation(file: originalPath), "cannot read the original"))
         }
         let text: String
-        switch tree.text(of: path) {
+        switch tree.verbatimText(of: path) {
         case .success(let read): text = read
         case .failure(let diagnostic): return .failure(diagnostic)
         }
@@ -43,13 +43,14 @@ public struct TranslationStamp: Sendable {
     }
 
     /// Puts `line` in place of the front matter's `translated_from` entry (with any indented lines under it),
-    /// or before the closing `---` when there is none.
+    /// or before the closing `---` when there is none. The file keeps its byte-order mark and line ends.
     static func replacingFingerprint(in text: String, with line: String) -> Result<String, StampProblem> {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let crlf = lines.first?.hasSuffix("\r") == true
-        func bare(_ s: String) -> String { s.hasSuffix("\r") ? String(s.dropLast()) : s }
-        guard let first = lines.first, bare(first).trimmingCharacters(in: .whitespaces) == "---" || bare(first) == "\u{FEFF}---",
-              let close = lines.indices.dropFirst().first(where: { bare(lines[$0]).trimmingCharacters(in: .whitespaces) == "---" }) else {
+        let bom = text.unicodeScalars.first == "\u{FEFF}"
+        let lineEnd = SourceText.lineEnd(of: text)
+        // Work on LF lines: in Swift "\r\n" is one Character, so splitting a String at "\n" would miss it.
+        var lines = SourceText.normalized(text).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---",
+              let close = lines.indices.dropFirst().first(where: { lines[$0].trimmingCharacters(in: .whitespaces) == "---" }) else {
             return .failure(StampProblem(message: "no front matter between '---' lines"))
         }
         let prefix = TranslationFingerprint.key + ":"
@@ -60,8 +61,8 @@ public struct TranslationStamp: Sendable {
             lines.removeSubrange(start..<end)
             insertAt = start
         }
-        lines.insert(crlf ? line + "\r" : line, at: insertAt)
-        return .success(lines.joined(separator: "\n"))
+        lines.insert(line, at: insertAt)
+        return .success((bom ? "\u{FEFF}" : "") + lines.joined(separator: lineEnd))
     }
 }
 
