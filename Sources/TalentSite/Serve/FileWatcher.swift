@@ -5,7 +5,8 @@ import Glibc
 
 /// Watches folders recursively and reports the files that changed, a burst of events at a time
 /// (saving a file is often several events: write, close, rename). inotify on Linux; elsewhere, a
-/// modification-time scan twice a second.
+/// modification-time scan twice a second. Hidden files and editor backups (`.x`, `x~`) are left out; a burst
+/// of nothing else still calls back, with no paths, so that the receiver can finish work it put off.
 /// Thread safety: `stopping`, `busy` and `scans` are guarded by `lock`; everything else is set in `init` and then only read.
 final class FileWatcher: @unchecked Sendable {
     typealias Callback = @Sendable (Set<String>) -> Void
@@ -73,6 +74,16 @@ final class FileWatcher: @unchecked Sendable {
         return false
     }
 
+    /// Whether changes are queued that the callback has not been given yet. Precise with inotify (call it from
+    /// the callback, while the descriptor is open); polling cannot tell and says false.
+    var hasPendingChanges: Bool {
+        #if os(Linux)
+        return Socket.waitReadable(descriptor, milliseconds: 0)
+        #else
+        return false
+        #endif
+    }
+
     #if os(Linux)
     private func run(_ inotify: Inotify) {
         defer { inotify.close() }
@@ -83,7 +94,7 @@ final class FileWatcher: @unchecked Sendable {
             var changed = inotify.read()
             while Socket.waitReadable(inotify.descriptor, milliseconds: settle) { changed.formUnion(inotify.read()) }
             let visible = changed.filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") || $0.hasSuffix("~") } }
-            if !visible.isEmpty && !shouldStop { callback(visible) }
+            if !shouldStop { callback(visible) }
         }
     }
     #else

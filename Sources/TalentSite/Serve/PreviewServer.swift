@@ -4,7 +4,7 @@ import Foundation
 /// watches `content/` and `templates/`, rebuilds what a change affects and tells open tabs to reload.
 /// When a change breaks the build, the last good site keeps being served with an error overlay.
 /// Only the built site, held in memory, is ever served: no request reads a file from disk.
-/// Thread safety: `state`, `phase`, `server` and `watcher` are guarded by `lock`; `builder` by `buildLock`, held
+/// Thread safety: `state`, `phase`, `server` and `watcher` are guarded by `lock`; `builder` and `putOff` by `buildLock`, held
 /// from reading the sources to publishing the result, so builds never overlap and publish in order.
 public final class PreviewServer: @unchecked Sendable {
     public struct Configuration: Sendable {
@@ -47,6 +47,8 @@ public final class PreviewServer: @unchecked Sendable {
     private let buildLock = NSLock()
     /// Made once the watcher runs, so that every save after its first read of the sources is seen.
     private var builder: IncrementalBuilder?
+    /// A failed build not shown yet because another change was already queued (guarded by `buildLock`).
+    private var putOff: (outcome: IncrementalBuilder.Outcome, paths: Set<String>, started: DispatchTime)?
 
     /// - Parameter report: where progress lines go (rebuild times, errors); the CLI prints them.
     public init(configuration: Configuration, report: @escaping @Sendable (String) -> Void = { _ in }) {
@@ -124,7 +126,23 @@ public final class PreviewServer: @unchecked Sendable {
             previewed = Self.milliseconds(since: started)
             self.publish(files, pages: pages)
         }
-        apply(outcome, changed: paths, started: started, previewed: previewed)
+        // A failure while another change is already queued is most often a file read half written (an editor
+        // truncates, then writes): it is shown only if the queued change turns out to change nothing.
+        switch outcome {
+        case .failed where pendingChanges():
+            putOff = (outcome, paths, started)
+        case .unchanged where putOff != nil:
+            if let failure = putOff { apply(failure.outcome, changed: failure.paths, started: failure.started) }
+            putOff = nil
+        default:
+            putOff = nil
+            apply(outcome, changed: paths, started: started, previewed: previewed)
+        }
+    }
+
+    private func pendingChanges() -> Bool {
+        lock.lock(); let watcher = self.watcher; lock.unlock()
+        return watcher?.hasPendingChanges ?? false
     }
 
     private static func milliseconds(since started: DispatchTime) -> Double {
