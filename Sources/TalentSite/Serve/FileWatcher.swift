@@ -126,8 +126,7 @@ final class FileWatcher: @unchecked Sendable {
 
 #if os(Linux)
 /// An inotify instance watching every folder under the given ones, adding folders created later.
-/// Thread safety: made on the thread that creates the `FileWatcher`, then used by its watch thread only
-/// (`descriptor`, a constant, is also polled by `waitUntilIdle`).
+/// Thread safety: handed to the watch thread at start and used there only (`descriptor`, a constant, is also polled).
 final class Inotify: @unchecked Sendable {
     let descriptor: Int32
     private let root: URL

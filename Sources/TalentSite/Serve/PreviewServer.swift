@@ -4,8 +4,7 @@ import Foundation
 /// watches `content/` and `templates/`, rebuilds what a change affects and tells open tabs to reload.
 /// When a change breaks the build, the last good site keeps being served with an error overlay.
 /// Only the built site, held in memory, is ever served: no request reads a file from disk.
-/// Thread safety: `state`, `phase`, `server` and `watcher` are guarded by `lock`; `builder` and `putOff` by `buildLock`, held
-/// from reading the sources to publishing the result, so builds never overlap and publish in order.
+/// Thread safety: `state`, `phase`, `server`, `watcher` under `lock`; `builder`, `putOff` under `buildLock` (read → publish, in order).
 public final class PreviewServer: @unchecked Sendable {
     public struct Configuration: Sendable {
         public var source: URL
