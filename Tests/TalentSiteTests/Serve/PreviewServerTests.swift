@@ -137,5 +137,6 @@ import Testing
         Thread.sleep(forTimeInterval: 0.3)
         #expect(server.generation == 1)  // the watcher stopped too
         server.stop()  // stopping twice is harmless
+        #expect(throws: PreviewServer.AlreadyStarted.self) { try server.start() }  // a stopped server does not start again
     }
 }
