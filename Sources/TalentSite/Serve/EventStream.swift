@@ -4,20 +4,27 @@ import Glibc
 #endif
 
 /// Open Server-Sent Events connections (`/_talentsite/events`), each told when the site was rebuilt
-/// or failed to build. A browser that went away is dropped at the next event.
+/// or failed to build. A browser that went away, or stopped reading for a few seconds, is dropped at the next event.
+/// Thread safety: `clients` and `closed` are guarded by `lock`, held while sending so events reach every client in order.
 final class EventStream: @unchecked Sendable {
     private let lock = NSLock()
     private var clients: [Int32] = []
+    private var closed = false
 
     static let headers = Array(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n" +
                                 "X-Accel-Buffering: no\r\nConnection: keep-alive\r\n\r\n").utf8)
 
     var count: Int { lock.lock(); defer { lock.unlock() }; return clients.count }
 
-    /// Takes over `connection`: sends the stream's headers and a first `hello` event carrying `generation`.
-    func add(_ connection: Int32, generation: Int) {
-        guard Socket.sendAll(connection, Self.headers + Self.event("hello", "\(generation)")) else { close(connection); return }
-        lock.lock(); clients.append(connection); lock.unlock()
+    /// Takes over `connection`: sends the stream's headers and a first `hello` event carrying the current
+    /// generation, read under the stream's lock: an event sent after that read reaches this client too.
+    func add(_ connection: Int32, generation: () -> Int) {
+        Socket.setSendTimeout(connection, seconds: 2)
+        lock.lock(); defer { lock.unlock() }
+        guard !closed, Socket.sendAll(connection, Self.headers + Self.event("hello", "\(generation())")) else {
+            shutdown(connection, Int32(SHUT_RDWR)); close(connection); return
+        }
+        clients.append(connection)
     }
 
     func send(_ name: String, _ data: String) {
@@ -30,9 +37,10 @@ final class EventStream: @unchecked Sendable {
         }
     }
 
-    /// Closes every connection (the server is stopping).
+    /// Closes every connection and refuses new ones (the server is stopping).
     func closeAll() {
         lock.lock(); defer { lock.unlock() }
+        closed = true
         for connection in clients { shutdown(connection, Int32(SHUT_RDWR)); close(connection) }
         clients.removeAll()
     }

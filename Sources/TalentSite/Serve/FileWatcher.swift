@@ -5,7 +5,9 @@ import Glibc
 
 /// Watches folders recursively and reports the files that changed, a burst of events at a time
 /// (saving a file is often several events: write, close, rename). inotify on Linux; elsewhere, a
-/// modification-time scan twice a second.
+/// modification-time scan twice a second. Hidden files and editor backups (`.x`, `x~`) are left out; a burst
+/// of nothing else still calls back, with no paths, so that the receiver can finish work it put off.
+/// Thread safety: `stopping`, `busy` and `scans` are guarded by `lock`; everything else is set in `init` and then only read.
 final class FileWatcher: @unchecked Sendable {
     typealias Callback = @Sendable (Set<String>) -> Void
 
@@ -15,7 +17,14 @@ final class FileWatcher: @unchecked Sendable {
     private let settle: Int32
     private let lock = NSLock()
     private var stopping = false
+    /// True from the moment the watch thread takes events until their callback has returned.
+    private var busy = false
+    /// Scans finished (polling only): a scan begun after a save has seen it.
+    private var scans = 0
     private let done = DispatchSemaphore(value: 0)
+    #if os(Linux)
+    private let descriptor: Int32
+    #endif
 
     /// - Parameters:
     ///   - folders: paths under `root` to watch (`content`, `templates`).
@@ -24,6 +33,7 @@ final class FileWatcher: @unchecked Sendable {
         self.root = root.standardizedFileURL; self.folders = folders; self.callback = callback; self.settle = settleMilliseconds
         #if os(Linux)
         let inotify = try Inotify(root: self.root, folders: folders)
+        descriptor = inotify.descriptor
         let thread = Thread { [self] in run(inotify); done.signal() }
         #else
         let thread = Thread { [self] in poll(); done.signal() }
@@ -33,6 +43,8 @@ final class FileWatcher: @unchecked Sendable {
     }
 
     private var shouldStop: Bool { lock.lock(); defer { lock.unlock() }; return stopping }
+
+    private func setBusy(_ value: Bool) { lock.lock(); busy = value; lock.unlock() }
 
     func stop() {
         lock.lock(); let already = stopping; stopping = true; lock.unlock()
@@ -45,15 +57,51 @@ final class FileWatcher: @unchecked Sendable {
         return !parts.dropLast().contains { $0.hasPrefix(".") } && !ContentListing.isLeftover(String(parts.last ?? ""))
     }
 
+    /// Waits until every change made before the call has been handed to the callback and the callback has
+    /// returned (so a rebuild it started is over); false after `seconds`. Tests use it to let `serve` settle.
+    func waitUntilIdle(timeout seconds: Double) -> Bool {
+        let deadline = DispatchTime.now() + seconds
+        #if !os(Linux)
+        lock.lock(); let target = scans + 2; lock.unlock()
+        #endif
+        while DispatchTime.now() < deadline {
+            lock.lock()
+            #if os(Linux)
+            // The kernel queues an event before the write, close or rename that caused it returns; the
+            // descriptor is checked under the lock, so an event is either still queued or already `busy`.
+            let idle = stopping || (!busy && !Socket.waitReadable(descriptor, milliseconds: 0))
+            #else
+            let idle = stopping || (!busy && scans >= target)
+            #endif
+            lock.unlock()
+            if idle { return true }
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        return false
+    }
+
+    /// Whether changes are queued that the callback has not been given yet. Precise with inotify (call it from
+    /// the callback, while the descriptor is open); polling cannot tell and says false.
+    var hasPendingChanges: Bool {
+        #if os(Linux)
+        return Socket.waitReadable(descriptor, milliseconds: 0)
+        #else
+        return false
+        #endif
+    }
+
     #if os(Linux)
     private func run(_ inotify: Inotify) {
         defer { inotify.close() }
         while !shouldStop {
             guard Socket.waitReadable(inotify.descriptor, milliseconds: 100) else { continue }
+            setBusy(true)
+            defer { setBusy(false) }
             var changed = inotify.read()
             while Socket.waitReadable(inotify.descriptor, milliseconds: settle) { changed.formUnion(inotify.read()) }
+            // Called even when only leftovers changed: serve then knows a held-back failed build is final.
             let visible = changed.filter(Self.isWatched)
-            if !visible.isEmpty && !shouldStop { callback(visible) }
+            if !shouldStop { callback(visible) }
         }
     }
     #else
@@ -61,10 +109,12 @@ final class FileWatcher: @unchecked Sendable {
         var last = snapshot()
         while !shouldStop {
             Thread.sleep(forTimeInterval: 0.5)
+            setBusy(true)
             let now = snapshot()
             let changed = Set(now.keys).union(last.keys).filter { now[$0] != last[$0] && Self.isWatched($0) }
             last = now
             if !changed.isEmpty && !shouldStop { callback(changed) }
+            lock.lock(); busy = false; scans += 1; lock.unlock()
         }
     }
 
@@ -84,7 +134,8 @@ final class FileWatcher: @unchecked Sendable {
 
 #if os(Linux)
 /// An inotify instance watching every folder under the given ones, adding folders created later.
-final class Inotify: @unchecked Sendable {  // used by the watch thread only
+/// Thread safety: handed to the watch thread at start and used there only (`descriptor`, a constant, is also polled).
+final class Inotify: @unchecked Sendable {
     let descriptor: Int32
     private let root: URL
     private var folderOf: [Int32: String] = [:]

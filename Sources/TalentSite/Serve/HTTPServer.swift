@@ -5,6 +5,7 @@ import Glibc
 
 /// A small HTTP/1.1 server over POSIX sockets: one request per connection, each handled on a worker
 /// queue. A handler either answers with a response or keeps the socket (Server-Sent Events).
+/// Thread safety: `isStopped` is guarded by `stopped`; the rest is constant or itself thread-safe (queue, group, semaphore).
 final class HTTPServer: @unchecked Sendable {
     enum Reply {
         case response(HTTPResponse)

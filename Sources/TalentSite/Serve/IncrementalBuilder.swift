@@ -9,7 +9,8 @@ import Foundation
 /// `preview`, so the edit shows before the rest (lists, feeds, search) is rebuilt. Anything else — a new or deleted
 /// file, a schema, settings or template change, a previous failure — rebuilds everything, still reusing
 /// parsed records. Tests check that the result is byte-identical to a fresh `SiteBuilder` build.
-final class IncrementalBuilder: @unchecked Sendable {  // used by one thread at a time: the watcher's
+/// Not Sendable: one thread at a time (`PreviewServer` holds it under its build lock).
+final class IncrementalBuilder {
     enum Outcome {
         /// `rendered` files were rendered (all of them after a full build). `changedPages`: the URL paths of
         /// the pages that differ from what was last handed out (the preview included), so open tabs showing

@@ -4,6 +4,7 @@ import Foundation
 /// watches `content/` and `templates/`, rebuilds what a change affects and tells open tabs to reload.
 /// When a change breaks the build, the last good site keeps being served with an error overlay.
 /// Only the built site, held in memory, is ever served: no request reads a file from disk.
+/// Thread safety: `state`, `phase`, `server`, `watcher` under `lock`; `builder`, `putOff` under `buildLock` (read → publish, in order).
 public final class PreviewServer: @unchecked Sendable {
     public struct Configuration: Sendable {
         public var source: URL
@@ -28,56 +29,119 @@ public final class PreviewServer: @unchecked Sendable {
         var generation = 0
     }
 
+    private enum Phase { case ready, starting, running, stopped }
+
+    struct AlreadyStarted: Error, CustomStringConvertible {
+        var description: String { "this preview server was already started" }
+    }
+
     public let configuration: Configuration
     private let report: @Sendable (String) -> Void
-    private let builder: IncrementalBuilder
     private let events = EventStream()
     private let lock = NSLock()
     private var state = State()
+    private var phase = Phase.ready
     private var server: HTTPServer?
     private var watcher: FileWatcher?
+    private let buildLock = NSLock()
+    /// Made once the watcher runs, so that every save after its first read of the sources is seen.
+    private var builder: IncrementalBuilder?
+    /// A failed build not shown yet because another change was already queued (guarded by `buildLock`).
+    private var putOff: (outcome: IncrementalBuilder.Outcome, paths: Set<String>, started: DispatchTime)?
 
     /// - Parameter report: where progress lines go (rebuild times, errors); the CLI prints them.
     public init(configuration: Configuration, report: @escaping @Sendable (String) -> Void = { _ in }) {
         self.configuration = configuration; self.report = report
-        builder = IncrementalBuilder(root: configuration.source, options: configuration.options)
     }
 
     /// The port listened on, once started.
-    public var port: UInt16? { server?.port }
+    public var port: UInt16? { lock.lock(); defer { lock.unlock() }; return server?.port }
 
     /// How many times the site has been (re)built or failed to build: each is one event to the tabs.
     public var generation: Int { lock.lock(); defer { lock.unlock() }; return state.generation }
 
+    /// What is being served now (tests compare it with a fresh build).
+    var served: State { lock.lock(); defer { lock.unlock() }; return state }
+
     /// Builds, starts listening and watching. A failing first build still starts the server (with the overlay).
     public func start() throws {
-        let started = DispatchTime.now()
-        apply(builder.buildAll(), changed: [], started: started)
-        server = try HTTPServer(address: configuration.address, port: configuration.port) { [weak self] request, connection in
-            guard let self else { return .response(.text(500, "stopped")) }
-            return self.respond(to: request, connection: connection)
-        }
-        watcher = try FileWatcher(root: configuration.source, folders: ["content", "templates"]) { [weak self] paths in
-            self?.rebuild(paths)
+        lock.lock()
+        guard phase == .ready else { lock.unlock(); throw AlreadyStarted() }
+        phase = .starting
+        lock.unlock()
+        do {
+            let started = DispatchTime.now()
+            // Watch first, then read: a save made while the first build runs is rebuilt right after it.
+            let watcher = try FileWatcher(root: configuration.source, folders: ["content", "templates"]) { [weak self] paths in
+                self?.rebuild(paths)
+            }
+            buildLock.lock()
+            let builder = IncrementalBuilder(root: configuration.source, options: configuration.options)
+            self.builder = builder
+            apply(builder.buildAll(), changed: [], started: started)
+            buildLock.unlock()
+            let server: HTTPServer
+            do {
+                server = try HTTPServer(address: configuration.address, port: configuration.port) { [weak self] request, connection in
+                    guard let self else { return .response(.text(500, "stopped")) }
+                    return self.respond(to: request, connection: connection)
+                }
+            } catch { watcher.stop(); throw error }
+            lock.lock()
+            let stoppedMeanwhile = phase == .stopped
+            if !stoppedMeanwhile { self.server = server; self.watcher = watcher; phase = .running }
+            lock.unlock()
+            if stoppedMeanwhile { watcher.stop(); server.stop() }
+        } catch {
+            lock.lock(); phase = .stopped; lock.unlock()
+            throw error
         }
     }
 
-    /// Stops watching and serving; open event streams are closed.
+    /// Stops watching and serving; open event streams are closed. Stopping twice is harmless.
     public func stop() {
-        watcher?.stop()
+        lock.lock()
+        phase = .stopped
+        let watcher = self.watcher, server = self.server
+        lock.unlock()
+        watcher?.stop()  // waits for a rebuild in progress
         events.closeAll()
         server?.stop()
     }
 
-    /// Rebuilds after `paths` changed; called on the watcher's thread, so rebuilds never overlap.
+    /// Waits until every save made before the call has been rebuilt and published; false after `seconds`.
+    func waitUntilIdle(timeout seconds: Double) -> Bool {
+        lock.lock(); let watcher = self.watcher; lock.unlock()
+        return watcher?.waitUntilIdle(timeout: seconds) ?? true
+    }
+
+    /// Rebuilds after `paths` changed; called on the watcher's thread.
     func rebuild(_ paths: Set<String>) {
+        buildLock.lock(); defer { buildLock.unlock() }
+        guard let builder else { return }  // the first build, still to come, reads the change
         let started = DispatchTime.now()
         var previewed: Double?
         let outcome = builder.rebuild(changed: paths) { files, pages in
             previewed = Self.milliseconds(since: started)
             self.publish(files, pages: pages)
         }
-        apply(outcome, changed: paths, started: started, previewed: previewed)
+        // A failure while another change is already queued is most often a file read half written (an editor
+        // truncates, then writes): it is shown only if the queued change turns out to change nothing.
+        switch outcome {
+        case .failed where pendingChanges():
+            putOff = (outcome, paths, started)
+        case .unchanged where putOff != nil:
+            if let failure = putOff { apply(failure.outcome, changed: failure.paths, started: failure.started) }
+            putOff = nil
+        default:
+            putOff = nil
+            apply(outcome, changed: paths, started: started, previewed: previewed)
+        }
+    }
+
+    private func pendingChanges() -> Bool {
+        lock.lock(); let watcher = self.watcher; lock.unlock()
+        return watcher?.hasPendingChanges ?? false
     }
 
     private static func milliseconds(since started: DispatchTime) -> Double {
@@ -134,7 +198,7 @@ public final class PreviewServer: @unchecked Sendable {
         let current = state
         lock.unlock()
         if path == LiveReload.eventsPath {
-            events.add(connection, generation: current.generation)
+            events.add(connection) { self.generation }
             return .keep
         }
         if path == LiveReload.scriptPath {

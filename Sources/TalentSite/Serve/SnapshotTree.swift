@@ -2,6 +2,7 @@ import Foundation
 
 /// The watched folders' files held in memory, refreshed path by path as the watcher reports changes, so
 /// a rebuild neither lists nor reads thousands of unchanged files.
+/// Thread safety: a value owned by `IncrementalBuilder`, mutated only under its caller's build lock.
 struct SnapshotTree {
     let root: URL
     let folders: [String]

@@ -52,6 +52,12 @@ enum Socket {
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
 
+    /// Gives up sending to a connection that reads nothing for `seconds`, so a stuck client cannot hold a lock.
+    static func setSendTimeout(_ descriptor: Int32, seconds: Int) {
+        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    }
+
     /// Reads up to the blank line ending an HTTP head; nil on close, timeout or a head over `limit` bytes.
     static func readHead(_ descriptor: Int32, limit: Int = 16 * 1024) -> [UInt8]? {
         var data: [UInt8] = []

@@ -54,6 +54,18 @@ import Testing
         #expect(String(decoding: rebuilt.files["certifications/index.html"]!, as: UTF8.self).contains("物聯網應用工程師（新制）"))
     }
 
+    @Test func aCourseTitleEditAlsoRendersTheCertificationListingItAsAReverseReference() throws {
+        let site = try DiskSite(); defer { site.remove() }
+        let builder = IncrementalBuilder(root: site.root, options: BuildOptions())
+        _ = builder.buildAll()
+        try site.write(Self.zhCourse, TestSite.course(title: "智慧機械養成班（改名）", provider: "精密機械研究發展中心"))
+        let rebuilt = try #require(built(builder.rebuild(changed: [Self.zhCourse])))
+        #expect(!rebuilt.full)
+        #expect(rebuilt.changedPages?.contains("/certifications/ipas-iot/") == true)
+        #expect(String(decoding: rebuilt.files["certifications/ipas-iot/index.html"] ?? [], as: UTF8.self).contains("智慧機械養成班（改名）"))
+        #expect(rebuilt.files == site.fullBuild())
+    }
+
     @Test func newFilesAndTemplateChangesRebuildEverything() throws {
         let site = try DiskSite(); defer { site.remove() }
         let builder = IncrementalBuilder(root: site.root, options: BuildOptions())

@@ -83,6 +83,27 @@ import Testing
         #expect(fixed.body.contains("修好了") && !fixed.body.contains("talentsite-error-overlay"))
     }
 
+    /// A failure is put off while another change is queued (it may be a file read half written), but not lost
+    /// when that change is only an editor's hidden swap file.
+    @Test func aBrokenSaveIsReportedAlthoughHiddenFilesKeepChanging() throws {
+        let (site, server, port) = try Self.start()
+        defer { server.stop(); site.remove() }
+        let events = try #require(EventClient(port: port))
+        _ = events.next(within: 5)
+        try site.write(Self.zhCourse, TestSite.course(title: "班", provider: "單位", hours: "many"))
+        let until = Date().addingTimeInterval(0.5)
+        var round = 0
+        while Date() < until {
+            round += 1
+            try site.write("content/courses/.cnc.zh-TW.md.swp", "swap \(round)")
+            Thread.sleep(forTimeInterval: 0.002)
+        }
+        let errorData = try #require(events.wait(for: "error", within: 10))
+        #expect(errorData.contains("'hours' must be an integer"))
+        #expect(server.waitUntilIdle(timeout: 10))
+        #expect(server.served.errors?.isEmpty == false)
+    }
+
     @Test func traversalAttemptsNeverReadOutsideTheSite() throws {
         let (site, server, port) = try Self.start()
         defer { server.stop(); site.remove() }
@@ -116,5 +137,6 @@ import Testing
         Thread.sleep(forTimeInterval: 0.3)
         #expect(server.generation == 1)  // the watcher stopped too
         server.stop()  // stopping twice is harmless
+        #expect(throws: PreviewServer.AlreadyStarted.self) { try server.start() }  // a stopped server does not start again
     }
 }
