@@ -25,8 +25,29 @@ public struct Diagnostic: Error, Hashable, Sendable, Comparable, CustomStringCon
         Diagnostic(.warning, location, message)
     }
 
-    /// `path:line:col: error: message`
-    public var description: String { "\(location): \(severity.rawValue): \(message)" }
+    /// `path:line:col: error: message`, always one line: a message quoting file text (a parser's complaint)
+    /// has its line breaks and other control characters shown escaped, so tools reading line by line see one
+    /// diagnostic per line.
+    public var description: String { "\(location): \(severity.rawValue): \(Self.oneLine(message))" }
+
+    static func oneLine(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += " "
+            default:
+                if scalar.properties.generalCategory == .control {
+                    result += "\\u{" + String(scalar.value, radix: 16) + "}"
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result
+    }
 
     /// The same diagnostic with its file path shown under `folder` (the `--source` argument).
     public func relative(to folder: String) -> Diagnostic {
