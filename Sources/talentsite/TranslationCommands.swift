@@ -6,7 +6,7 @@ struct Translated: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Record that translations are up to date with their original (writes 'translated_from').")
 
-    @Argument(help: "Translation files, e.g. content/courses/cnc.en.md (relative to --source).")
+    @Argument(help: "Translation files, e.g. content/courses/cnc.en.md (relative to the working directory, inside --source).")
     var files: [String]
 
     @Option(name: .long, help: "The site's folder, holding content/ and templates/.")
@@ -17,7 +17,10 @@ struct Translated: ParsableCommand {
         let stamp = TranslationStamp(tree: DiskSourceTree(root: root))
         var failed = false
         for file in files {
-            let relative = file.hasPrefix("./") ? String(file.dropFirst(2)) : file
+            guard let relative = Self.path(file, inside: root) else {
+                printError("\(file):1:1: error: not inside the site folder \(source)"); failed = true
+                continue
+            }
             switch stamp.stampedText(of: relative) {
             case .success(let text):
                 do {
@@ -31,6 +34,17 @@ struct Translated: ParsableCommand {
             }
         }
         if failed { throw ExitCode(1) }
+    }
+}
+
+extension Translated {
+    /// `file` as given on the command line (relative to the working directory, as in every other tool), as a
+    /// path relative to the site folder; nil when it lies outside it.
+    static func path(_ file: String, inside root: URL) -> String? {
+        let site = OutputGuard.realPath(root)
+        let target = OutputGuard.realPath(URL(fileURLWithPath: file))
+        guard target.hasPrefix(site + "/") else { return nil }
+        return String(target.dropFirst(site.count + 1))
     }
 }
 

@@ -22,6 +22,8 @@ public struct TranslationReport: Sendable {
         let log = DiagnosticLog()
         guard let content = ContentLoader(tree: tree, log: log).load() else { return .failure(BuildFailure(log.all)) }
         let site = SiteModelBuilder(includeDrafts: includeDrafts, buildDay: nil, log: log).build(content)
+        // A record that failed to load would be missing from the report, so a report with errors is no report.
+        if log.hasErrors(strict: false) { return .failure(BuildFailure(log.all)) }
         let defaultCode = site.settings.defaultLanguage.code
         var items: [Item] = []
         for section in site.sections {

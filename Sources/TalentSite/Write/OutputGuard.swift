@@ -82,7 +82,7 @@ public enum OutputGuard {
 
     /// The absolute path with `.`/`..` and symbolic links resolved, also for a path that does not exist yet
     /// (its nearest existing ancestor is resolved and the rest appended).
-    static func realPath(_ url: URL) -> String {
+    public static func realPath(_ url: URL) -> String {
         var missing: [String] = []
         var current = url.standardizedFileURL.path
         while true {

@@ -53,7 +53,13 @@ import Testing
         #expect(try Self.run(["new", "news", "open-day", "--source", site.root.path]).status == 1)
         try site.write("content/news/open-day.zh-TW.md", "---\ntitle: 開放日\ndate: 2026-05-01\n---\n\n歡迎。\n")
         try site.write("content/news/open-day.en.md", "---\ntitle: Open day\ndate: 2026-05-01\n---\n\nWelcome.\n")
-        let stamped = try Self.run(["translated", "content/news/open-day.en.md", "--source", site.root.path])
+        // Paths on the command line are relative to the working directory, as in every other tool.
+        let fromParent = try Self.run(["translated", site.root.lastPathComponent + "/content/news/open-day.en.md",
+                                       "--source", site.root.lastPathComponent], folder: site.root.deletingLastPathComponent())
+        #expect(fromParent.status == 0, "\(fromParent.stderr)")
+        let outside = try Self.run(["translated", "/etc/hostname", "--source", site.root.path])
+        #expect(outside.status == 1 && outside.stderr.contains("/etc/hostname:1:1: error: not inside the site folder"))
+        let stamped = try Self.run(["translated", "content/news/open-day.en.md", "--source", "."], folder: site.root)
         #expect(stamped.status == 0)
         #expect(try Self.run(["check", "--strict", "--source", site.root.path]).status == 0)
         try site.write("content/news/open-day.zh-TW.md", "---\ntitle: 開放日\ndate: 2026-05-01\n---\n\n歡迎大家。\n")
@@ -61,6 +67,10 @@ import Testing
         #expect(stale.status == 1 && stale.stderr.contains("en translation is stale: body changed"))
         let report = try Self.run(["translations", "--format", "json", "--source", site.root.path])
         #expect(report.status == 0 && report.stdout.contains("\"state\" : \"stale\""))
+        // An original that does not load is an error, not a translation quietly left out of the report.
+        try site.write("content/news/open-day.zh-TW.md", "---\ntitle: \"開放日\"X\ndate: 2026-05-01\n---\n\n歡迎大家。\n")
+        let broken = try Self.run(["translations", "--source", site.root.path])
+        #expect(broken.status == 1 && broken.stderr.contains("content/news/open-day.zh-TW.md:2:"), "\(broken.stderr)")
     }
 
     @Test func serveStartsOnAFreePortAndStopsOnSIGTERM() throws {
