@@ -57,6 +57,9 @@ struct FieldDecoder {
             return .success(.bool(text == "true"))
         case .date:
             guard let day = Day(iso: text) else {
+                if let reason = Day.impossibility(iso: text) {
+                    return .failure(.error(location, "'\(name)' \(text) is not a day: \(reason)"))
+                }
                 return .failure(.error(location, "'\(name)' must be a date written YYYY-MM-DD, not \(Self.quoted(text))"))
             }
             return .success(.date(day))

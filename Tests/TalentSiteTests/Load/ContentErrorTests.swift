@@ -33,7 +33,7 @@ import Testing
 
     @Test func badDate() {
         let text = TestSite.course(title: "班", provider: "單位").replacingOccurrences(of: "start: 2026-12-01", with: "start: 2026-02-30")
-        #expect(TestSite.errors([zh: text]) == ["\(zh):8:8: error: 'start' must be a date written YYYY-MM-DD, not \"2026-02-30\""])
+        #expect(TestSite.errors([zh: text]) == ["\(zh):8:8: error: 'start' 2026-02-30 is not a day: February 2026 has 28 days"])
     }
 
     @Test func unknownVocabularyKey() {
