@@ -31,7 +31,8 @@ struct SchemaLoader {
             LinkedDataLoader(source: source, fieldNames: fields.map(\.name), log: log).load($0)
         }
         let dataSource = root.value("data").flatMap { loadCSVSource($0, source: source) }
-        guard let title else { return nil }
+        // A `data` block that failed (its errors are logged) must not leave a section read as Markdown.
+        guard let title, root.value("data") == nil || dataSource != nil else { return nil }
         return SectionSchema(
             name: section, title: title, intro: intro,
             template: root.string("template", required: false, log: log) ?? "record",
@@ -116,7 +117,8 @@ struct SchemaLoader {
         }
         let title = data.localized("title", languages: languageCodes, required: true, log: log)
         let body = data.localized("body", languages: languageCodes, required: false, log: log)
+        guard let title, data.value("body") == nil || body != nil else { return nil }
         return CSVSource(file: file, slugColumn: data.string("slug", required: false, log: log) ?? "slug",
-                         titleColumns: title?.values ?? [:], bodyColumns: body?.values ?? [:])
+                         titleColumns: title.values, bodyColumns: body?.values ?? [:])
     }
 }

@@ -9,6 +9,7 @@ struct ReferenceCheck {
             for spec in section.schema.fields {
                 guard case .ref(let target) = spec.type.element else { continue }
                 guard model.section(target) != nil else {
+                    if failed.contains("\(target)/*") { continue }  // its schema's errors are reported
                     log.error(section.schema.location, "field '\(spec.name)' refers to section '\(target)', which does not exist")
                     continue
                 }
@@ -23,13 +24,14 @@ struct ReferenceCheck {
                 }
             }
         }
-        checkMenu()
+        checkMenu(failed: failed)
     }
 
-    private func checkMenu() {
+    private func checkMenu(failed: Set<String>) {
         for item in model.settings.menu {
             switch item.target {
             case .section(let name):
+                if failed.contains("\(name)/*") { continue }
                 guard let section = model.section(name), section.schema.hasListPage else {
                     log.error(item.location, "menu entry names section '\(name)', which has no list page")
                     continue
