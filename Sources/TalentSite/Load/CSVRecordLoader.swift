@@ -45,17 +45,17 @@ struct CSVRecordLoader {
         var ok = true
         if !Slug.isValid(slugCell.text) {
             log.error(location(slugCell), "row \(number), column '\(csv.slugColumn)': invalid slug \(FieldDecoder.quoted(slugCell.text)); use lowercase a-z, 0-9 and '-' only")
-            ok = false
+            return []
         } else if let first = seen[slugCell.text] {
             log.error(location(slugCell), "row \(number), column '\(csv.slugColumn)': slug '\(slugCell.text)' is already used by row \(first)")
-            ok = false
+            return []
         } else {
             seen[slugCell.text] = number
         }
         let decoder = FieldDecoder(vocabularies: settings.vocabularies)
         var values: [String: FieldValue] = [:], locations: [String: SourceLocation] = [:]
         for spec in schema.fields {
-            guard let cell = cell(spec.name) else { ok = false; continue }
+            guard let cell = cell(spec.name) else { return [] }
             locations[spec.name] = location(cell)
             if cell.text.isEmpty {
                 if spec.required {
@@ -74,9 +74,10 @@ struct CSVRecordLoader {
         }
         var records: [Record] = []
         for language in settings.languages.map(\.code) {
-            guard let titleColumn = csv.titleColumns[language], let titleCell = cell(titleColumn) else { ok = false; continue }
-            let title = titleCell.text.trimmingCharacters(in: .whitespaces)
+            guard let titleColumn = csv.titleColumns[language], let titleCell = cell(titleColumn) else { return [] }
+            var title = titleCell.text.trimmingCharacters(in: .whitespaces)
             if title.isEmpty {
+                title = slugCell.text
                 log.error(location(titleCell), "row \(number), column '\(titleColumn)': a value is required")
                 ok = false
             }
@@ -86,6 +87,7 @@ struct CSVRecordLoader {
                 draft: false, fields: values, fieldLocations: locations, body: bodyCell?.text ?? "",
                 bodyStart: bodyCell.map(location) ?? location(slugCell)))
         }
-        return ok ? records : []
+        // A row with a bad cell is kept, marked incomplete, so its citation's links are checked in the same run.
+        return records.map { record in var record = record; record.incomplete = !ok; return record }
     }
 }

@@ -23,6 +23,7 @@ struct MarkdownRecordLoader: Sendable {
         return .success((slug, language))
     }
 
+    /// The record, marked `incomplete` when a field failed; nil when the file cannot be read as a record at all.
     func load(path: String, text: String) -> Record? {
         let fileName = String(path.split(separator: "/").last ?? "")
         let name: (slug: String, language: String)
@@ -51,7 +52,7 @@ struct MarkdownRecordLoader: Sendable {
     }
 
     private func decode(_ mapping: YAMLMapping, slug: String, language: String, path: String,
-                        bodyStart: SourceLocation, body: String) -> Record? {
+                        bodyStart: SourceLocation, body: String) -> Record {
         let decoder = FieldDecoder(vocabularies: settings.vocabularies)
         let specs = Self.builtInSpecs + schema.fields
         let isOriginal = language == settings.defaultLanguage.code
@@ -69,13 +70,16 @@ struct MarkdownRecordLoader: Sendable {
                 }
                 continue
             }
-            locations[spec.name] = mapping.source.location(of: entry.value)
+            // `draft` is named by its key: "that course is a draft (file:2:1)" points at the line to change.
+            locations[spec.name] = mapping.source.location(of: spec.name == "draft" ? entry.keyNode : entry.value)
             switch decoder.decode(entry.value, as: spec, in: mapping.source) {
             case .success(let value): values[spec.name] = value
             case .failure(let diagnostic): log.add(diagnostic); failed = true
             }
         }
-        guard !failed, case .text(let title)? = values.removeValue(forKey: "title") else { return nil }
+        // A record with a field error is kept, marked incomplete, so its links and references are checked too.
+        var title = slug
+        if case .text(let text)? = values.removeValue(forKey: "title") { title = text }
         var summary: String?
         if case .text(let text)? = values.removeValue(forKey: "summary") { summary = text }
         let date = values.removeValue(forKey: "date")?.day
@@ -84,6 +88,7 @@ struct MarkdownRecordLoader: Sendable {
                             summary: summary, draft: draft, fields: values, fieldLocations: locations,
                             body: body, bodyStart: bodyStart)
         record.translatedFrom = translatedFrom
+        record.incomplete = failed
         if translatedFrom != nil { record.fieldLocations[TranslationFingerprint.key] = mapping.location(of: TranslationFingerprint.key) }
         return record
     }

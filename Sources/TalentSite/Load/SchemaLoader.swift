@@ -21,10 +21,11 @@ struct SchemaLoader {
         case .failure(let diagnostic): log.add(diagnostic); return nil
         }
         guard let root = YAMLMapping(parsed, source: source, what: Self.fileName, log: log) else { return nil }
-        root.rejectUnknownKeys(allowed: ["title", "intro", "template", "list", "at_site_root", "sort", "data", "fields"] + Self.listingKeys + ["json_ld", "feed", "open_data"],
+        root.rejectUnknownKeys(allowed: ["title", "singular", "intro", "template", "list", "at_site_root", "sort", "data", "fields"] + Self.listingKeys + ["json_ld", "feed", "open_data"],
                                in: Self.fileName, log: log)
         let title = root.localized("title", languages: languageCodes, required: true, log: log)
         let intro = root.localized("intro", languages: languageCodes, required: false, log: log)
+        let singular = root.localized("singular", languages: languageCodes, required: false, log: log)
         let fields = loadFields(root)
         let listing = loadListing(root, fields: fields)
         let linkedData = root.value("json_ld").flatMap {
@@ -33,7 +34,7 @@ struct SchemaLoader {
         let dataSource = root.value("data").flatMap { loadCSVSource($0, source: source) }
         // A `data` block that failed (its errors are logged) must not leave a section read as Markdown.
         guard let title, root.value("data") == nil || dataSource != nil else { return nil }
-        return SectionSchema(
+        var schema = SectionSchema(
             name: section, title: title, intro: intro,
             template: root.string("template", required: false, log: log) ?? "record",
             fields: fields, source: dataSource.map { .csv($0) } ?? .markdown,
@@ -42,6 +43,8 @@ struct SchemaLoader {
             listing: listing, linkedData: linkedData,
             hasFeed: root.bool("feed", default: false, log: log), hasOpenData: root.bool("open_data", default: false, log: log),
             location: SourceLocation(file: path))
+        schema.singular = singular
+        return schema
     }
 
     private func loadFields(_ root: YAMLMapping) -> [FieldSpec] {

@@ -3,8 +3,7 @@ struct ReferenceCheck {
     let model: SiteModel
     let log: DiagnosticLog
 
-    func run(allRecords: [Record], failed: Set<String>) {
-        let drafts = Set(allRecords.filter(\.draft).map { "\($0.section)/\($0.slug)" })
+    func run(failed: Set<String>) {
         for section in model.sections {
             for spec in section.schema.fields {
                 guard case .ref(let target) = spec.type.element else { continue }
@@ -16,9 +15,13 @@ struct ReferenceCheck {
                 for entry in section.entries {
                     for record in entry.versions.values.sorted(by: { $0.language < $1.language }) {
                         for case .ref(let slug) in record.fields[spec.name]?.elements ?? [] where model.entry(section: target, slug: slug) == nil && !failed.contains("\(target)/\(slug)") {
-                            let reason = drafts.contains("\(target)/\(slug)") ? "is a draft" : "does not exist"
-                            log.error(record.location(of: spec.name),
-                                      "'\(spec.name)' refers to \(target) '\(slug)', which \(reason) (no content/\(target)/\(slug).*)")
+                            if let draft = model.unwritten.drafts["\(target)/\(slug)"] {
+                                log.error(record.location(of: spec.name),
+                                          "'\(spec.name)' refers to \(target) '\(slug)': that \(draft.noun) is a draft (\(draft.location))")
+                            } else {
+                                log.error(record.location(of: spec.name),
+                                          "'\(spec.name)' refers to \(target) '\(slug)', which does not exist (no content/\(target)/\(slug).*)")
+                            }
                         }
                     }
                 }

@@ -13,6 +13,8 @@ public struct SectionSchema: Sendable {
     public var title: LocalizedText
     /// Shown on the section's list page above the records.
     public var intro: LocalizedText?
+    /// What one record is called (`課程` / `course`), for messages such as "that course is a draft".
+    public var singular: LocalizedText?
     /// Template for a record page (`record` unless the section names its own).
     public var template: String
     public var fields: [FieldSpec]
@@ -41,6 +43,9 @@ public struct SectionSchema: Sendable {
     }
 
     public func field(_ name: String) -> FieldSpec? { fields.first { $0.name == name } }
+
+    /// The English word for one record, for diagnostics (which are in English); "record" when undeclared.
+    public var noun: String { singular?.values["en"] ?? "record" }
 }
 
 /// Columns of a CSV-backed section (award winners).

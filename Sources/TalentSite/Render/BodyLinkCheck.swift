@@ -34,6 +34,13 @@ struct BodyLinkCheck {
             }
             let target = resolve(url, from: pagePath)
             if !env.isPlanned(target) {
+                switch env.site.unwritten.reason(for: target) {
+                case .failed?: continue  // the record's own errors are reported
+                case .draft(let noun, let draftLocation)?:
+                    env.log.error(location, "link to \(target): that \(noun) is a draft (\(draftLocation))")
+                    continue
+                case nil: break
+                }
                 env.log.error(location, "link to \(target), which this build does not write\(suggestion(for: target))")
             }
         }

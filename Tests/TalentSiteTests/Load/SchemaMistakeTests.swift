@@ -14,13 +14,13 @@ import Testing
         let schema = awardsSchema.replacingOccurrences(of: "  title: {zh-TW: name_zh, en: name_en}", with: "  title: {zh-TW: name_zh}")
         #expect(schema != awardsSchema)
         // One error: the menu entry naming the section that failed is not reported again.
-        #expect(TestSite.errors([awards: schema]) == ["\(awards):14:10: error: 'title' has no 'en' text"])
+        #expect(TestSite.errors([awards: schema]) == ["\(awards):16:10: error: 'title' has no 'en' text"])
     }
 
     @Test func csvBodyWithoutALanguageIsAnErrorNotATrap() {
         let schema = awardsSchema.replacingOccurrences(of: "  body: {zh-TW: citation_zh, en: citation_en}", with: "  body: {en: citation_en}")
         #expect(schema != awardsSchema)
-        #expect(TestSite.errors([awards: schema]) == ["\(awards):15:9: error: 'body' has no 'zh-TW' text"])
+        #expect(TestSite.errors([awards: schema]) == ["\(awards):17:9: error: 'body' has no 'zh-TW' text"])
     }
 
     @Test func csvDataWithoutTitleIsAnError() {
