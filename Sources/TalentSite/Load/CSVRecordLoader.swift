@@ -14,7 +14,7 @@ struct CSVRecordLoader {
         for (index, cell) in table.header.enumerated() {
             if !expected.contains(cell.text) {
                 log.error(SourceLocation(file: path, line: cell.line, column: cell.column),
-                          "unknown column '\(cell.text)'; expected: \(expected.joined(separator: ","))")
+                          "unknown column '\(cell.text)'\(Suggestion.phrase(for: cell.text, among: expected)); expected: \(expected.joined(separator: ","))")
             } else if column[cell.text] != nil {
                 log.error(SourceLocation(file: path, line: cell.line, column: cell.column), "duplicate column '\(cell.text)'")
             } else {

@@ -73,8 +73,14 @@ struct FieldDecoder {
                 return .failure(.error(location, "'\(name)' uses vocabulary '\(vocabularyName)', which content/site.yaml does not declare"))
             }
             guard vocabulary.term(text) != nil else {
-                let known = vocabulary.terms.map(\.key).joined(separator: ", ")
-                return .failure(.error(location, "'\(name)' has unknown \(vocabularyName) key \(Self.quoted(text)); expected one of: \(known)"))
+                let keys = vocabulary.terms.map(\.key)
+                // A term's label in either language (`北部`, `North`) suggests its key.
+                var labels: [String: String] = [:]
+                for term in vocabulary.terms {
+                    for label in term.label.values.values.sorted() { labels[label] = labels[label] ?? term.key; labels[label.lowercased()] = labels[label.lowercased()] ?? term.key }
+                }
+                let hint = Suggestion.phrase(for: text, among: keys, aliases: labels, quote: "\"")
+                return .failure(.error(location, "'\(name)' has unknown \(vocabularyName) key \(Self.quoted(text))\(hint); expected one of: \(keys.joined(separator: ", "))"))
             }
             return .success(.key(text))
         case .ref:

@@ -56,8 +56,11 @@ struct MarkdownRecordLoader: Sendable {
         let decoder = FieldDecoder(vocabularies: settings.vocabularies)
         let specs = Self.builtInSpecs + schema.fields
         let isOriginal = language == settings.defaultLanguage.code
+        // A field's label in either language (`時數: 120`) suggests the field's name.
+        var labels: [String: String] = [:]
+        for spec in schema.fields { for label in spec.label.values.values.sorted() { labels[label] = labels[label] ?? spec.name } }
         mapping.rejectUnknownKeys(allowed: specs.map(\.name) + (isOriginal ? [] : [TranslationFingerprint.key]),
-                                  in: "front matter of section '\(schema.name)'", log: log)
+                                  in: "front matter of section '\(schema.name)'", aliases: labels, log: log)
         let translatedFrom = isOriginal ? nil : TranslationFingerprint.read(mapping, log: log)
         var values: [String: FieldValue] = [:]
         var locations: [String: SourceLocation] = [:]

@@ -75,13 +75,15 @@ struct SchemaLoader {
         case "key":
             let vocabulary = spec.string("vocabulary", required: true, log: log) ?? ""
             if settings.vocabularies[vocabulary] == nil && !vocabulary.isEmpty {
-                log.error(spec.location(of: "vocabulary"), "vocabulary '\(vocabulary)' is not declared in content/site.yaml")
+                let hint = Suggestion.phrase(for: vocabulary, among: settings.vocabularies.keys.sorted())
+                log.error(spec.location(of: "vocabulary"), "vocabulary '\(vocabulary)' is not declared in content/site.yaml\(hint)")
             }
             type = .key(vocabulary: vocabulary)
         case "ref":
             type = .ref(section: spec.string("section", required: true, log: log) ?? "")
         default:
-            log.error(spec.location(of: "type"), "unknown field type '\(typeName)'; use text, int, bool, date, url, key or ref")
+            let hint = Suggestion.phrase(for: typeName, among: ["text", "int", "bool", "date", "url", "key", "ref"])
+            log.error(spec.location(of: "type"), "unknown field type '\(typeName)'\(hint); use text, int, bool, date, url, key or ref")
             return nil
         }
         if spec.bool("list", default: false, log: log) { type = .list(type) }

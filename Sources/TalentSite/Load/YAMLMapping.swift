@@ -23,11 +23,13 @@ struct YAMLMapping {
         entries.first { $0.key == key }.map { source.location(of: $0.keyNode) } ?? location
     }
 
-    /// Reports every key not in `allowed`, naming the allowed ones so a typo is easy to fix.
-    func rejectUnknownKeys(allowed: [String], in what: String, log: DiagnosticLog) {
+    /// Reports every key not in `allowed`, with the closest allowed one (or the key whose label it is,
+    /// from `aliases`) and the whole list, so a typo is easy to fix.
+    func rejectUnknownKeys(allowed: [String], in what: String, aliases: [String: String] = [:], log: DiagnosticLog) {
         for entry in entries where !allowed.contains(entry.key) {
+            let hint = Suggestion.phrase(for: entry.key, among: allowed, aliases: aliases)
             log.error(source.location(of: entry.keyNode),
-                      "unknown key '\(entry.key)' in \(what); allowed: \(allowed.joined(separator: ", "))")
+                      "unknown key '\(entry.key)' in \(what)\(hint); allowed: \(allowed.joined(separator: ", "))")
         }
     }
 

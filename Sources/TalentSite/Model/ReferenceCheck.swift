@@ -9,7 +9,8 @@ struct ReferenceCheck {
                 guard case .ref(let target) = spec.type.element else { continue }
                 guard model.section(target) != nil else {
                     if failed.contains("\(target)/*") { continue }  // its schema's errors are reported
-                    log.error(section.schema.location, "field '\(spec.name)' refers to section '\(target)', which does not exist")
+                    let hint = Suggestion.phrase(for: target, among: model.sections.map(\.schema.name))
+                    log.error(section.schema.location, "field '\(spec.name)' refers to section '\(target)', which does not exist\(hint)")
                     continue
                 }
                 for entry in section.entries {
@@ -19,8 +20,10 @@ struct ReferenceCheck {
                                 log.error(record.location(of: spec.name),
                                           "'\(spec.name)' refers to \(target) '\(slug)': that \(draft.noun) is a draft (\(draft.location))")
                             } else {
+                                let slugs = model.section(target)?.entries.map(\.slug) ?? []
+                                let hint = Suggestion.closest(to: slug, among: slugs).map { "; did you mean '\($0)'?" } ?? ""
                                 log.error(record.location(of: spec.name),
-                                          "'\(spec.name)' refers to \(target) '\(slug)', which does not exist (no content/\(target)/\(slug).*)")
+                                          "'\(spec.name)' refers to \(target) '\(slug)', which does not exist (no content/\(target)/\(slug).*)\(hint)")
                             }
                         }
                     }
@@ -36,12 +39,16 @@ struct ReferenceCheck {
             case .section(let name):
                 if failed.contains("\(name)/*") { continue }
                 guard let section = model.section(name), section.schema.hasListPage else {
-                    log.error(item.location, "menu entry names section '\(name)', which has no list page")
+                    let hint = Suggestion.phrase(for: name, among: model.sections.filter(\.schema.hasListPage).map(\.schema.name))
+                    log.error(item.location, "menu entry names section '\(name)', which has no list page\(hint)")
                     continue
                 }
             case .page(let slug):
                 let found = model.sections.contains { $0.schema.atSiteRoot && $0.entries.contains { $0.slug == slug } }
-                if !found { log.error(item.location, "menu entry names page '\(slug)', which does not exist") }
+                if !found {
+                    let pages = model.sections.filter(\.schema.atSiteRoot).flatMap { $0.entries.map(\.slug) }
+                    log.error(item.location, "menu entry names page '\(slug)', which does not exist\(Suggestion.phrase(for: slug, among: pages))")
+                }
             }
         }
     }

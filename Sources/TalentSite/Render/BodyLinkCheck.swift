@@ -56,8 +56,10 @@ struct BodyLinkCheck {
     /// The root-relative path a link points to, without query or fragment, with `.`/`..` resolved.
     func resolve(_ url: String, from pagePath: String) -> String { LinkPath.resolve(url, from: pagePath) }
 
+    /// The written path the link most likely meant: with the missing slash, or the closest by edit distance.
     private func suggestion(for target: String) -> String {
         if !target.hasSuffix("/") && env.isPlanned(target + "/") { return " (did you mean \(target)/?)" }
-        return ""
+        let candidates = env.plannedPaths.filter { abs($0.count - target.count) <= 4 }.sorted()
+        return Suggestion.closest(to: target, among: candidates).map { " (did you mean \($0)?)" } ?? ""
     }
 }
