@@ -13,14 +13,39 @@ struct YAMLSource {
 
     func location(of node: Node) -> SourceLocation { location(node.mark) }
 
-    /// Parses `text`, turning libyaml's complaint into a diagnostic at the right line and column.
+    /// Parses `text`, turning libyaml's complaint into a diagnostic at the right line and column; full-width
+    /// punctuation where a key ends is pointed at with its fix, and nesting too deep is refused before
+    /// it can overflow the stack.
     func parse(_ text: String) -> Result<Node?, Diagnostic> {
+        if let problem = YAMLPreCheck.depthProblem(in: text) { return .failure(diagnostic(problem)) }
         do {
-            return .success(try Yams.compose(yaml: text))
+            let node = try Yams.compose(yaml: text)
+            if let node, let found = YAMLPreCheck.fullWidthKey(in: node) {
+                return .failure(.error(SourceLocation(file: file, line: found.mark.line + lineOffset, column: found.mark.column + found.offset),
+                                       found.message))
+            }
+            if let node, node.scalarText != nil, let problem = YAMLPreCheck.fullWidthProblem(in: text, nearLine: nil) {
+                return .failure(diagnostic(problem))  // `seats：30` alone reads as one text, not a mapping
+            }
+            return .success(node)
         } catch let error as YamlError {
+            if let line = Self.line(of: error), let problem = YAMLPreCheck.fullWidthProblem(in: text, nearLine: line) {
+                return .failure(diagnostic(problem))
+            }
             return .failure(diagnostic(for: error))
         } catch {
             return .failure(.error(SourceLocation(file: file, line: lineOffset + 1), "invalid YAML: \(error)"))
+        }
+    }
+
+    private func diagnostic(_ problem: YAMLPreCheck.Problem) -> Diagnostic {
+        .error(SourceLocation(file: file, line: problem.line + lineOffset, column: problem.column), problem.message)
+    }
+
+    private static func line(of error: YamlError) -> Int? {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
+        default: return nil
         }
     }
 
