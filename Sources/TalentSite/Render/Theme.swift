@@ -26,6 +26,7 @@ extension Theme {
             return nil
         }
         var templates: [String: MustacheTemplate] = [:]
+        var includes: [String: [PartialCycles.Include]] = [:]
         var assets: [String: [UInt8]] = [:]
         for path in files {
             let relative = String(path.dropFirst(folder.count + 1))
@@ -33,6 +34,7 @@ extension Theme {
                 assets[String(relative.dropFirst("static/".count))] = (try? tree.contents(of: path)).map { Array($0) } ?? []
             } else if relative.hasSuffix(".mustache") {
                 guard case .success(let text) = tree.text(of: path) else { log.error(SourceLocation(file: path), "cannot read template"); continue }
+                includes[String(relative.dropLast(".mustache".count))] = PartialCycles.includes(in: text)
                 do {
                     templates[String(relative.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
                 } catch let error as MustacheTemplate.ParserError {
@@ -46,7 +48,14 @@ extension Theme {
         for name in requiredTemplates where templates[name] == nil {
             log.error(SourceLocation(file: "\(folder)/\(name).mustache"), "required template is missing")
         }
+        // A template that includes itself would recurse until the stack overflows: no theme to render with.
+        let cycles = PartialCycles.find(includes.filter { templates[$0.key] != nil })
+        for cycle in cycles {
+            log.error(SourceLocation(file: "\(folder)/\(cycle.template).mustache", line: cycle.include.line, column: cycle.include.column),
+                      "partial '\(cycle.template)' includes itself (\(cycle.cycle.joined(separator: " → ")))")
+        }
         let strings = loadStrings(tree: tree, languages: languages, log: log)
+        guard cycles.isEmpty else { return nil }
         return Theme(library: MustacheLibrary(templates: templates), templateNames: Set(templates.keys),
                      strings: strings, assets: assets)
     }
