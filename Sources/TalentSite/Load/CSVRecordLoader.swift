@@ -72,6 +72,7 @@ struct CSVRecordLoader {
                 ok = false
             }
         }
+        if !FieldRule.check(schema.rules, values: values, locations: locations, prefix: "row \(number), column ", log: log) { ok = false }
         var records: [Record] = []
         for language in settings.languages.map(\.code) {
             guard let titleColumn = csv.titleColumns[language], let titleCell = cell(titleColumn) else { return [] }

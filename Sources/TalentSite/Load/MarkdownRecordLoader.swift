@@ -80,6 +80,7 @@ struct MarkdownRecordLoader: Sendable {
             case .failure(let diagnostic): log.add(diagnostic); failed = true
             }
         }
+        if !FieldRule.check(schema.rules, values: values, locations: locations, log: log) { failed = true }
         // A record with a field error is kept, marked incomplete, so its links and references are checked too.
         var title = slug
         if case .text(let text)? = values.removeValue(forKey: "title") { title = text }

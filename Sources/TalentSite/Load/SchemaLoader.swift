@@ -21,7 +21,7 @@ struct SchemaLoader {
         case .failure(let diagnostic): log.add(diagnostic); return nil
         }
         guard let root = YAMLMapping(parsed, source: source, what: Self.fileName, log: log) else { return nil }
-        root.rejectUnknownKeys(allowed: ["title", "singular", "intro", "template", "list", "at_site_root", "sort", "data", "fields"] + Self.listingKeys + ["json_ld", "feed", "open_data"],
+        root.rejectUnknownKeys(allowed: ["title", "singular", "intro", "template", "list", "at_site_root", "sort", "data", "fields", "rules"] + Self.listingKeys + ["json_ld", "feed", "open_data"],
                                in: Self.fileName, log: log)
         let title = root.localized("title", languages: languageCodes, required: true, log: log)
         let intro = root.localized("intro", languages: languageCodes, required: false, log: log)
@@ -44,6 +44,7 @@ struct SchemaLoader {
             hasFeed: root.bool("feed", default: false, log: log), hasOpenData: root.bool("open_data", default: false, log: log),
             location: SourceLocation(file: path))
         schema.singular = singular
+        schema.rules = loadRules(root, fields: fields)
         return schema
     }
 

@@ -18,6 +18,8 @@ public struct SectionSchema: Sendable {
     /// Template for a record page (`record` unless the section names its own).
     public var template: String
     public var fields: [FieldSpec]
+    /// Rules between fields of one record (`end` not before `start`).
+    public var rules: [FieldRule] = []
     public var source: Source
     /// Whether a list page is written at `/<section>/`.
     public var hasListPage: Bool
