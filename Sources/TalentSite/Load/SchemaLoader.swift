@@ -95,10 +95,15 @@ struct SchemaLoader {
             }
             return format
         } ?? .plain
+        var minimum = integer(spec, "min"), maximum = integer(spec, "max")
+        if let low = minimum, let high = maximum, low > high {
+            log.error(spec.location(of: "max"), "'max' \(high) is less than 'min' \(low) (\(spec.location(of: "min"))): no value could pass")
+            (minimum, maximum) = (nil, nil)  // one error here, not one per record
+        }
         return FieldSpec(
             name: name, type: type, required: spec.bool("required", default: false, log: log),
             label: spec.localized("label", languages: languageCodes, required: true, log: log) ?? LocalizedText([:]),
-            minimum: integer(spec, "min"), maximum: integer(spec, "max"), format: format,
+            minimum: minimum, maximum: maximum, format: format,
             unit: spec.localized("unit", languages: languageCodes, required: false, log: log),
             reverseLabel: spec.localized("reverse_label", languages: languageCodes, required: false, log: log),
             onlyWhileOpen: spec.bool("only_while_open", default: false, log: log),

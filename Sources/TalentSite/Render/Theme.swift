@@ -48,6 +48,14 @@ extension Theme {
         for name in requiredTemplates where templates[name] == nil {
             log.error(SourceLocation(file: "\(folder)/\(name).mustache"), "required template is missing")
         }
+        // swift-mustache renders a missing partial as nothing: a typo would silently drop part of every page.
+        let fileNames = Set(includes.keys)
+        for (name, tags) in includes.sorted(by: { $0.key < $1.key }) where templates[name] != nil {
+            for tag in tags where !fileNames.contains(tag.name) {
+                log.error(SourceLocation(file: "\(folder)/\(name).mustache", line: tag.line, column: tag.column),
+                          "partial '\(tag.name)' does not exist (templates/\(tag.name).mustache)\(Suggestion.phrase(for: tag.name, among: fileNames.sorted()))")
+            }
+        }
         // A template that includes itself would recurse until the stack overflows: no theme to render with.
         let cycles = PartialCycles.find(includes.filter { templates[$0.key] != nil })
         for cycle in cycles {

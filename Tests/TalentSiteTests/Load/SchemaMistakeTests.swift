@@ -28,4 +28,27 @@ import Testing
         let errors = TestSite.errors([awards: schema])
         #expect(errors.contains { $0.hasPrefix("\(awards):") && $0.hasSuffix("error: missing required key 'title'") }, "\(errors)")
     }
+
+    private func schema(_ section: String) -> String {
+        String(decoding: TestSite.projectSkeleton["content/\(section)/_section.yaml"] ?? Data(), as: UTF8.self)
+    }
+
+    @Test func minAboveMaxIsOneErrorInTheSchema() {
+        let path = "content/courses/_section.yaml"
+        let text = schema("courses").replacingOccurrences(of: "    min: 0\n    max: 100", with: "    min: 100\n    max: 0")
+        let line = (text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "    max: 0" } ?? -1) + 1
+        #expect(TestSite.errors([path: text]) == ["\(path):\(line):5: error: 'max' 0 is less than 'min' 100 (\(path):\(line - 1):5): no value could pass"])
+    }
+
+    @Test func sectionTemplateTypoIsOneError() {
+        let path = "content/courses/_section.yaml"
+        let text = schema("courses").replacingOccurrences(of: "template: record", with: "template: recrod")
+        // The course pages are still planned: links to them from the certifications are not reported.
+        #expect(TestSite.errors([path: text]) == ["\(path):1:1: error: section template 'recrod' does not exist (templates/recrod.mustache) (did you mean 'record'?)"])
+    }
+
+    @Test func siteWithoutLanguagesSaysSo() {
+        let errors = TestSite.errors(["content/site.yaml": "base_url: https://example.org/\nlanguages: {}\n"])
+        #expect(errors == ["content/site.yaml:2:12: error: 'languages' declares no language; the first one declared is the site's default"])
+    }
 }

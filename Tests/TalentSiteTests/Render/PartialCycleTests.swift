@@ -27,6 +27,15 @@ import Testing
         #expect(errors.contains { $0.hasSuffix("error: partial 'layout' includes itself (layout → page → layout)") }, "\(errors)")
     }
 
+    @Test func missingPartialIsAnErrorNotSilence() {
+        let text = template("record").replacingOccurrences(of: "{{>facts}}", with: "{{>fatcs}}")
+        let expected = PartialCycles.includes(in: text).filter { $0.name == "fatcs" }.map {
+            "templates/record.mustache:\($0.line):\($0.column): error: partial 'fatcs' does not exist (templates/fatcs.mustache) (did you mean 'facts'?)"
+        }
+        #expect(expected.count == 2)
+        #expect(TestSite.errors(["templates/record.mustache": text]) == expected)
+    }
+
     @Test func includeTagsAndTheirPositions() {
         let found = PartialCycles.includes(in: "中文 {{>a}}\n  {{< b }}{{! c}}{{>*dynamic}}{{$block}}{{/block}}")
         #expect(found == [PartialCycles.Include(name: "a", line: 1, column: 4), PartialCycles.Include(name: "b", line: 2, column: 3)])
