@@ -123,13 +123,20 @@ struct SchemaLoader {
         guard let data = YAMLMapping(node, source: source, what: "'data'", log: log) else { return nil }
         data.rejectUnknownKeys(allowed: ["file", "slug", "title", "body"], in: "'data'", log: log)
         guard let file = data.string("file", required: true, log: log) else { return nil }
-        if !file.hasSuffix(".csv") || file.contains("/") {
+        if !file.hasSuffix(".csv") || file.contains("/") || file.hasPrefix(".") {
             log.error(data.location(of: "file"), "'file' must name a .csv file in the section folder")
+            return nil
         }
         let title = data.localized("title", languages: languageCodes, required: true, log: log)
         let body = data.localized("body", languages: languageCodes, required: false, log: log)
         guard let title, data.value("body") == nil || body != nil else { return nil }
-        return CSVSource(file: file, slugColumn: data.string("slug", required: false, log: log) ?? "slug",
+        let slug = data.string("slug", required: false, log: log) ?? "slug"
+        let others = title.values.values.sorted() + (body?.values.values.sorted() ?? [])
+        if others.contains(slug) {
+            log.error(data.location(of: "slug"), "the slug column '\(slug)' is also a title or body column; name a column of its own")
+            return nil
+        }
+        return CSVSource(file: file, slugColumn: slug,
                          titleColumns: title.values, bodyColumns: body?.values ?? [:])
     }
 }

@@ -58,9 +58,16 @@ enum YAMLPreCheck {
         return nil
     }
 
-    /// A mapping key holding `：` or `　` parsed, but is never meant: point at the character.
-    static func fullWidthKey(in node: Node, depth: Int = 0) -> (mark: Mark, offset: Int, message: String)? {
-        guard depth <= maximumDepth else { return nil }
+    /// A mapping key holding `：` or `　` parsed, but is never meant: point at the character. Looks at no
+    /// more than `budget` nodes, since aliases (`*a`) can make a small text a huge tree.
+    static func fullWidthKey(in node: Node) -> (mark: Mark, offset: Int, message: String)? {
+        var budget = 10_000
+        return fullWidthKey(in: node, depth: 0, budget: &budget)
+    }
+
+    private static func fullWidthKey(in node: Node, depth: Int, budget: inout Int) -> (mark: Mark, offset: Int, message: String)? {
+        budget -= 1
+        guard depth <= maximumDepth, budget > 0 else { return nil }
         switch node {
         case .mapping(let mapping):
             for (key, value) in mapping {
@@ -75,10 +82,10 @@ enum YAMLPreCheck {
                         return (mark, index, "\(what) after '\(key)'; \(fix)")
                     }
                 }
-                if let found = fullWidthKey(in: value, depth: depth + 1) { return found }
+                if let found = fullWidthKey(in: value, depth: depth + 1, budget: &budget) { return found }
             }
         case .sequence(let sequence):
-            for item in sequence { if let found = fullWidthKey(in: item, depth: depth + 1) { return found } }
+            for item in sequence { if let found = fullWidthKey(in: item, depth: depth + 1, budget: &budget) { return found } }
         default: break
         }
         return nil

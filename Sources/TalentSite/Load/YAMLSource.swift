@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// YAML text that sits somewhere inside a file, so node positions map back to the file's own lines.
@@ -56,6 +57,14 @@ struct YAMLSource {
              .composer(let context, let problem, let mark, _):
             let detail = context.map { "\(problem) \($0.text)" } ?? problem
             return .error(location(mark), "invalid YAML: \(detail)")
+        case .reader(let problem, let offset, let value, let yaml):
+            // Yams gives the offset in Characters: turn it into the line and column an editor shows.
+            let before = yaml.prefix(max(0, offset ?? 0))
+            let line = before.filter { $0 == "\n" || $0 == "\r\n" }.count + 1
+            let lineStart = before.lastIndex { $0 == "\n" || $0 == "\r\n" }.map { before.index(after: $0) } ?? before.startIndex
+            let column = before[lineStart...].unicodeScalars.count + 1
+            let character = value >= 0 ? String(format: " (U+%04X)", value) : ""
+            return .error(SourceLocation(file: file, line: line + lineOffset, column: column), "invalid YAML: \(problem)\(character)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             return .error(location(context.mark), "duplicate key '\(duplicates.joined(separator: "', '"))'")
         default:

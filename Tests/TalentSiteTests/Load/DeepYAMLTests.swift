@@ -45,4 +45,20 @@ import Testing
     @Test func depthOfOrdinaryContentIsFar() {
         #expect(YAMLPreCheck.depthProblem(in: "a:\n  b:\n    - [1, {c: d}]\n    - 'it''s [x'\n") == nil)
     }
+
+    @Test(.timeLimit(.minutes(1))) func aliasBombIsReportedNotExpanded() {
+        // 10^12 nodes if expanded: each unknown key is reported, and nothing walks the whole tree.
+        let lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"] + (1...11).map { level in
+            "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]"
+        }
+        let text = TestSite.course(title: "班", provider: "單位").replacingOccurrences(of: "---\ntitle:", with: "---\n" + lines.joined(separator: "\n") + "\ntitle:")
+        let errors = TestSite.errors([zh: text])
+        #expect(errors.count == 12)
+        #expect(errors.first?.hasPrefix("\(zh):2:1: error: unknown key 'a0' in front matter of section 'courses'") == true)
+    }
+
+    @Test func controlCharacterIsPointedAt() {
+        let text = TestSite.course(title: "班", provider: "單位").replacingOccurrences(of: "hours: 120", with: "hours: 12\u{0}0")
+        #expect(TestSite.errors([zh: text]) == ["\(zh):10:10: error: invalid YAML: control characters are not allowed (U+0000)"])
+    }
 }

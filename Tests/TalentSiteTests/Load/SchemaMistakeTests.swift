@@ -51,4 +51,14 @@ import Testing
         let errors = TestSite.errors(["content/site.yaml": "base_url: https://example.org/\nlanguages: {}\n"])
         #expect(errors == ["content/site.yaml:2:12: error: 'languages' declares no language; the first one declared is the site's default"])
     }
+
+    @Test func csvFileOutsideTheSectionIsOneError() {
+        let text = awardsSchema.replacingOccurrences(of: "  file: winners.csv", with: "  file: ../../etc/passwd.csv")
+        #expect(TestSite.errors([awards: text]) == ["\(awards):14:3: error: 'file' must name a .csv file in the section folder"])
+    }
+
+    @Test func csvSlugColumnThatIsATitleColumn() {
+        let text = awardsSchema.replacingOccurrences(of: "  slug: slug", with: "  slug: name_en")
+        #expect(TestSite.errors([awards: text]) == ["\(awards):15:3: error: the slug column 'name_en' is also a title or body column; name a column of its own"])
+    }
 }
