@@ -61,4 +61,11 @@ import Testing
         let text = awardsSchema.replacingOccurrences(of: "  slug: slug", with: "  slug: name_en")
         #expect(TestSite.errors([awards: text]) == ["\(awards):15:3: error: the slug column 'name_en' is also a title or body column; name a column of its own"])
     }
+
+    @Test func hugePageSizeIsAnErrorNotAnOverflow() {
+        let path = "content/courses/_section.yaml"
+        let text = schema("courses").replacingOccurrences(of: "page_size: 20", with: "page_size: 9223372036854775807")
+        let line = (text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("page_size:") } ?? -1) + 1
+        #expect(TestSite.errors([path: text]) == ["\(path):\(line):1: error: 'page_size' must be between 1 and 10000, not 9223372036854775807"])
+    }
 }
