@@ -93,4 +93,14 @@ import Testing
             "content/awards/winners.csv:2:20: error: link to /nowhere/, which this build does not write",
         ])
     }
+
+    @Test func incompleteOriginalHasNoTranslationState() throws {
+        let noTitle = TestSite.course(title: "班", provider: "單位").replacingOccurrences(of: "title: 班\n", with: "title: [a, b]\n")
+        let report = try TestSite.tree([zh: noTitle]).translationReport()
+        #expect(report.items.map(\.file) == ["content/certifications/ipas-iot.en.md", "content/pages/index.en.md", "content/pages/strategies.en.md"])
+    }
+}
+
+extension MemorySourceTree {
+    fileprivate func translationReport() throws -> TranslationReport { try TranslationReport.build(tree: self, includeDrafts: false).get() }
 }
