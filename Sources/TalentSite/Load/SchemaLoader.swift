@@ -44,6 +44,7 @@ struct SchemaLoader {
             hasFeed: root.bool("feed", default: false, log: log), hasOpenData: root.bool("open_data", default: false, log: log),
             location: SourceLocation(file: path))
         schema.singular = singular
+        for entry in root.entries { schema.keyLocations[entry.key] = source.location(of: entry.value) }
         schema.rules = loadRules(root, fields: fields)
         return schema
     }
@@ -66,6 +67,7 @@ struct SchemaLoader {
                                          "reverse_label", "only_while_open", "in_lists"],
                                in: "field '\(name)'", log: log)
         let typeName = spec.string("type", required: true, log: log) ?? "text"
+        var location: SourceLocation?
         var type: FieldType
         switch typeName {
         case "text": type = .text
@@ -82,6 +84,7 @@ struct SchemaLoader {
             type = .key(vocabulary: vocabulary)
         case "ref":
             type = .ref(section: spec.string("section", required: true, log: log) ?? "")
+            location = spec.value("section").map(source.location(of:))
         default:
             let hint = Suggestion.phrase(for: typeName, among: ["text", "int", "bool", "date", "url", "key", "ref"])
             log.error(spec.location(of: "type"), "unknown field type '\(typeName)'\(hint); use text, int, bool, date, url, key or ref")
@@ -100,7 +103,7 @@ struct SchemaLoader {
             log.error(spec.location(of: "max"), "'max' \(high) is less than 'min' \(low) (\(spec.location(of: "min"))): no value could pass")
             (minimum, maximum) = (nil, nil)  // one error here, not one per record
         }
-        return FieldSpec(
+        var field = FieldSpec(
             name: name, type: type, required: spec.bool("required", default: false, log: log),
             label: spec.localized("label", languages: languageCodes, required: true, log: log) ?? LocalizedText([:]),
             minimum: minimum, maximum: maximum, format: format,
@@ -108,6 +111,8 @@ struct SchemaLoader {
             reverseLabel: spec.localized("reverse_label", languages: languageCodes, required: false, log: log),
             onlyWhileOpen: spec.bool("only_while_open", default: false, log: log),
             inLists: spec.bool("in_lists", default: false, log: log))
+        field.location = location
+        return field
     }
 
     func integer(_ spec: YAMLMapping, _ key: String) -> Int? {

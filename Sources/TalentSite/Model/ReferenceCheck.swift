@@ -10,7 +10,7 @@ struct ReferenceCheck {
                 guard model.section(target) != nil else {
                     if failed.contains("\(target)/*") { continue }  // its schema's errors are reported
                     let hint = Suggestion.phrase(for: target, among: model.sections.map(\.schema.name))
-                    log.error(section.schema.location, "field '\(spec.name)' refers to section '\(target)', which does not exist\(hint)")
+                    log.error(spec.location ?? section.schema.location, "field '\(spec.name)' refers to section '\(target)', which does not exist\(hint)")
                     continue
                 }
                 for entry in section.entries {

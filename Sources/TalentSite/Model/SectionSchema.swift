@@ -33,6 +33,11 @@ public struct SectionSchema: Sendable {
     /// Whether the section is exported as open data (`/data/<section>.json`, `.csv`).
     public var hasOpenData: Bool
     public var location: SourceLocation
+    /// Where each top-level key's value is written (`template`), for errors found in later stages.
+    public var keyLocations: [String: SourceLocation] = [:]
+
+    /// Where `key` is written in `_section.yaml`, or the file.
+    public func location(of key: String) -> SourceLocation { keyLocations[key] ?? location }
 
     public init(name: String, title: LocalizedText, intro: LocalizedText? = nil, template: String = "record",
                 fields: [FieldSpec], source: Source = .markdown, hasListPage: Bool = true, atSiteRoot: Bool = false,

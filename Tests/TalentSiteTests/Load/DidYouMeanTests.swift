@@ -46,8 +46,9 @@ import Testing
         let path = "content/courses/_section.yaml"
         let schema = String(decoding: TestSite.projectSkeleton[path] ?? Data(), as: UTF8.self)
             .replacingOccurrences(of: "section: certifications", with: "section: certification")
+        let line = (schema.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "    section: certification" } ?? -1) + 1
         let errors = TestSite.errors([path: schema])
-        #expect(errors.contains("\(path):1:1: error: field 'certification' refers to section 'certification', which does not exist (did you mean 'certifications'?)"), "\(errors)")
+        #expect(errors.contains("\(path):\(line):14: error: field 'certification' refers to section 'certification', which does not exist (did you mean 'certifications'?)"), "\(errors)")
     }
 
     @Test func internalLinkTypoInBothLanguages() {

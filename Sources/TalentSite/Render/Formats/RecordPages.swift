@@ -18,7 +18,7 @@ public struct RecordPages: OutputFormat {
             if let only, !only.contains(where: { $0.section == checked.name }) { continue }
             if !theme.hasTemplate(checked.template) {
                 let hint = Suggestion.phrase(for: checked.template, among: theme.templateNames.sorted())
-                log.error(checked.location, "section template '\(checked.template)' does not exist (templates/\(checked.template).mustache)\(hint)")
+                log.error(checked.location(of: "template"), "section template '\(checked.template)' does not exist (templates/\(checked.template).mustache)\(hint)")
                 // Still planned and rendered with the required `record` template (the build fails anyway), so
                 // links to these pages are not reported again and their own links are still checked.
                 checked.template = "record"
