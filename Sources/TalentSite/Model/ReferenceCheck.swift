@@ -45,7 +45,10 @@ struct ReferenceCheck {
                 }
             case .page(let slug):
                 let found = model.sections.contains { $0.schema.atSiteRoot && $0.entries.contains { $0.slug == slug } }
-                if !found {
+                let roots = model.sections.filter(\.schema.atSiteRoot).map(\.schema.name)
+                if !found, let draft = roots.lazy.compactMap({ model.unwritten.drafts["\($0)/\(slug)"] }).first {
+                    log.error(item.location, "menu entry names page '\(slug)': that \(draft.noun) is a draft (\(draft.location))")
+                } else if !found && !roots.contains(where: { failed.contains("\($0)/\(slug)") }) {
                     let pages = model.sections.filter(\.schema.atSiteRoot).flatMap { $0.entries.map(\.slug) }
                     log.error(item.location, "menu entry names page '\(slug)', which does not exist\(Suggestion.phrase(for: slug, among: pages))")
                 }

@@ -65,6 +65,22 @@ import Testing
         ])
     }
 
+    @Test func menuEntryNamingADraftPageSaysSo() {
+        let page = "content/pages/strategies.zh-TW.md"
+        let errors = TestSite.errors([
+            page: "---\ndraft: true\ntitle: 策略\ndate: 2026-01-05\n---\n\n策略。\n",
+            "content/pages/strategies.en.md": "---\ndraft: true\ntitle: Strategies\ndate: 2026-01-05\n---\n\nStrategies.\n",
+        ])
+        #expect(errors.count == 1)
+        #expect(errors.first.map { $0.hasPrefix("content/site.yaml:") && $0.hasSuffix("error: menu entry names page 'strategies': that page is a draft (\(page):2:1)") } == true, "\(errors)")
+    }
+
+    @Test func menuEntryNamingAPageThatFailedIsNotReportedAgain() {
+        let errors = TestSite.errors(["content/pages/strategies.zh-TW.md": "---\ntitle: [策略\n---\n"])
+        #expect(errors.count == 1)
+        #expect(errors.first?.hasPrefix("content/pages/strategies.zh-TW.md:") == true, "\(errors)")
+    }
+
     @Test func draftsIncludedAreNotErrors() {
         let tree = TestSite.tree([
             certZh: draft(TestSite.certification(title: "物聯網", issuer: "經濟部")),
