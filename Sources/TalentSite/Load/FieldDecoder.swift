@@ -79,7 +79,10 @@ struct FieldDecoder {
                 for term in vocabulary.terms {
                     for label in term.label.values.values.sorted() { labels[label] = labels[label] ?? term.key; labels[label.lowercased()] = labels[label.lowercased()] ?? term.key }
                 }
-                let hint = Suggestion.phrase(for: text, among: keys, aliases: labels, quote: "\"")
+                var hint = Suggestion.phrase(for: text, among: keys, aliases: labels, quote: "\"")
+                if let comma = text.first(where: { $0 == "，" || $0 == "、" }) {
+                    hint = " (a full-width '\(comma)' separates nothing in YAML: write [a, b] with half-width commas)"
+                }
                 return .failure(.error(location, "'\(name)' has unknown \(vocabularyName) key \(Self.quoted(text))\(hint); expected one of: \(keys.joined(separator: ", "))"))
             }
             return .success(.key(text))

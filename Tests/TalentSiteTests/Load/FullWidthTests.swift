@@ -69,4 +69,10 @@ import Testing
             "content/site.yaml:\(index + 1):9: error: full-width colon '：' after 'base_url'; use a half-width ':' followed by a space",
         ])
     }
+
+    @Test func fullWidthCommaInAList() {
+        let errors = TestSite.errors([zh: course(replacing: "[smart-machinery, iot]", with: "[smart-machinery，iot]")])
+        #expect(errors.count == 1)
+        #expect(errors.first?.hasPrefix("\(zh):5:14: error: 'industries' has unknown industries key \"smart-machinery，iot\" (a full-width '，' separates nothing in YAML: write [a, b] with half-width commas); expected one of: ") == true, "\(errors)")
+    }
 }
