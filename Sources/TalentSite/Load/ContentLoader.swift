@@ -40,8 +40,10 @@ public struct ContentLoader: Sendable {
         for section in bySection.keys.sorted() {
             let paths = bySection[section] ?? []
             guard paths.contains("content/\(section)/\(SchemaLoader.fileName)") else {
-                log.error(SourceLocation(file: paths[0]),
-                          "folder content/\(section)/ has no \(SchemaLoader.fileName) declaring its fields; add one or move the file")
+                let sections = bySection.filter { $0.value.contains("content/\($0.key)/\(SchemaLoader.fileName)") }.keys.sorted()
+                log.error(SourceLocation(file: paths.first ?? "content/\(section)"),
+                          "folder content/\(section)/ has no \(SchemaLoader.fileName) declaring its fields; add one or move the file"
+                          + (Suggestion.closest(to: section, among: sections).map { " (did you mean content/\($0)/?)" } ?? ""))
                 failed.insert("\(section)/*")
                 continue
             }

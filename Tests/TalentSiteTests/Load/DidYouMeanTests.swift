@@ -61,4 +61,9 @@ import Testing
             "\(zh):18:2: error: link to /certifications/ipas-iott/, which this build does not write (did you mean /certifications/ipas-iot/?)",
         ])
     }
+
+    @Test func sectionFolderTypo() {
+        let errors = TestSite.errors(["content/course/new.zh-TW.md": TestSite.course(title: "班", provider: "單位")])
+        #expect(errors == ["content/course/new.zh-TW.md:1:1: error: folder content/course/ has no _section.yaml declaring its fields; add one or move the file (did you mean content/courses/?)"])
+    }
 }
