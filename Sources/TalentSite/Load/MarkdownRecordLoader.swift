@@ -59,7 +59,7 @@ struct MarkdownRecordLoader: Sendable {
         // A field's label in either language (`時數: 120`) suggests the field's name.
         var labels: [String: String] = [:]
         for spec in schema.fields { for label in spec.label.values.values.sorted() { labels[label] = labels[label] ?? spec.name } }
-        mapping.rejectUnknownKeys(allowed: specs.map(\.name) + (isOriginal ? [] : [TranslationFingerprint.key]),
+        let misspelt = mapping.rejectUnknownKeys(allowed: specs.map(\.name) + (isOriginal ? [] : [TranslationFingerprint.key]),
                                   in: "front matter of section '\(schema.name)'", aliases: labels, log: log)
         let translatedFrom = isOriginal ? nil : TranslationFingerprint.read(mapping, log: log)
         var values: [String: FieldValue] = [:]
@@ -68,7 +68,10 @@ struct MarkdownRecordLoader: Sendable {
         for spec in specs {
             guard let entry = mapping.entries.first(where: { $0.key == spec.name }), !entry.value.isNull else {
                 if spec.required {
-                    log.error(SourceLocation(file: path), "missing required field '\(spec.name)' (\(spec.type))")
+                    // `hour:` for `hours:` is one mistake, already reported with its "did you mean".
+                    if !misspelt.contains(spec.name) {
+                        log.error(SourceLocation(file: path), "missing required field '\(spec.name)' (\(spec.type))")
+                    }
                     failed = true
                 }
                 continue

@@ -66,4 +66,11 @@ import Testing
         let errors = TestSite.errors(["content/course/new.zh-TW.md": TestSite.course(title: "班", provider: "單位")])
         #expect(errors == ["content/course/new.zh-TW.md:1:1: error: folder content/course/ has no _section.yaml declaring its fields; add one or move the file (did you mean content/courses/?)"])
     }
+
+    @Test func aMisspeltRequiredKeyIsOneError() {
+        let text = TestSite.course(title: "班", provider: "單位").replacingOccurrences(of: "hours: 120", with: "hour: 120")
+        let errors = TestSite.errors([zh: text])
+        #expect(errors.count == 1)
+        #expect(errors.first?.hasPrefix("\(zh):10:1: error: unknown key 'hour' in front matter of section 'courses' (did you mean 'hours'?)") == true, "\(errors)")
+    }
 }
