@@ -76,10 +76,10 @@ struct TranslationCheck {
     func compare(_ original: Record, _ translation: Record) {
         var mismatches: [(String, String, String)] = []
         // A field that failed to load in either file has its own error; comparing it would only repeat it.
-        func failed(_ mine: Any?, _ theirs: Any?) -> Bool {
-            (mine == nil && translation.incomplete) || (theirs == nil && original.incomplete)
+        func failed(mineMissing: Bool, theirsMissing: Bool) -> Bool {
+            (mineMissing && translation.incomplete) || (theirsMissing && original.incomplete)
         }
-        if original.date != translation.date && !failed(translation.date, original.date) {
+        if original.date != translation.date && !failed(mineMissing: translation.date == nil, theirsMissing: original.date == nil) {
             mismatches.append(("date", translation.date?.iso ?? "missing", original.date?.iso ?? "missing"))
         }
         if original.draft != translation.draft {
@@ -87,7 +87,7 @@ struct TranslationCheck {
         }
         for spec in schema.fields where !spec.type.isTranslatable {
             let mine = translation.fields[spec.name], theirs = original.fields[spec.name]
-            if mine != theirs && !failed(mine, theirs) {
+            if mine != theirs && !failed(mineMissing: mine == nil, theirsMissing: theirs == nil) {
                 mismatches.append((spec.name, mine?.description ?? "missing", theirs?.description ?? "missing"))
             }
         }

@@ -31,6 +31,8 @@ import Testing
         ])
         let noTitle = TestSite.course(title: "班", provider: "單位").replacingOccurrences(of: "title: 班\n", with: "")
         #expect(TestSite.errors([zh: noTitle]) == ["\(zh):1:1: error: missing required field 'title' (text)"])
+        let badDate = TestSite.course(title: "C", provider: "P").replacingOccurrences(of: "date: 2026-02-01", with: "date: 2026-02-31")
+        #expect(TestSite.errors([en: badDate]) == ["\(en):3:7: error: 'date' 2026-02-31 is not a day: February 2026 has 28 days"])
     }
 
     @Test func linkToARecordWithAFieldErrorIsNotReportedAgain() {
