@@ -14,7 +14,7 @@ struct CSVRecordLoader {
         for (index, cell) in table.header.enumerated() {
             if !expected.contains(cell.text) {
                 log.error(SourceLocation(file: path, line: cell.line, column: cell.column),
-                          "unknown column '\(cell.text)'; expected: \(expected.joined(separator: ","))")
+                          "unknown column '\(cell.text)'\(Suggestion.phrase(for: cell.text, among: expected)); expected: \(expected.joined(separator: ","))")
             } else if column[cell.text] != nil {
                 log.error(SourceLocation(file: path, line: cell.line, column: cell.column), "duplicate column '\(cell.text)'")
             } else {
@@ -30,7 +30,7 @@ struct CSVRecordLoader {
         var records: [Record] = [], failed: Set<String> = []
         for (number, row) in table.rows.enumerated() {
             let loaded = loadRow(row, number: number + 1, column: column, path: path, seen: &seen)
-            if loaded.isEmpty { failed.insert(row[column[csv.slugColumn]!].text) }
+            if loaded.isEmpty, let slug = column[csv.slugColumn].map({ row[$0].text }) { failed.insert(slug) }
             records += loaded
         }
         return (records, failed)
@@ -39,21 +39,23 @@ struct CSVRecordLoader {
     private func loadRow(_ row: [CSVTable.Cell], number: Int, column: [String: Int], path: String,
                          seen: inout [String: Int]) -> [Record] {
         func location(_ cell: CSVTable.Cell) -> SourceLocation { SourceLocation(file: path, line: cell.line, column: cell.column) }
-        let slugCell = row[column[csv.slugColumn]!]
+        // The header check made sure every expected column exists; a nil here means a schema without it.
+        func cell(_ name: String?) -> CSVTable.Cell? { name.flatMap { column[$0] }.map { row[$0] } }
+        guard let slugCell = cell(csv.slugColumn) else { return [] }
         var ok = true
         if !Slug.isValid(slugCell.text) {
             log.error(location(slugCell), "row \(number), column '\(csv.slugColumn)': invalid slug \(FieldDecoder.quoted(slugCell.text)); use lowercase a-z, 0-9 and '-' only")
-            ok = false
+            return []
         } else if let first = seen[slugCell.text] {
             log.error(location(slugCell), "row \(number), column '\(csv.slugColumn)': slug '\(slugCell.text)' is already used by row \(first)")
-            ok = false
+            return []
         } else {
             seen[slugCell.text] = number
         }
         let decoder = FieldDecoder(vocabularies: settings.vocabularies)
         var values: [String: FieldValue] = [:], locations: [String: SourceLocation] = [:]
         for spec in schema.fields {
-            let cell = row[column[spec.name]!]
+            guard let cell = cell(spec.name) else { return [] }
             locations[spec.name] = location(cell)
             if cell.text.isEmpty {
                 if spec.required {
@@ -70,20 +72,23 @@ struct CSVRecordLoader {
                 ok = false
             }
         }
+        if !FieldRule.check(schema.rules, values: values, locations: locations, prefix: "row \(number), column ", log: log) { ok = false }
         var records: [Record] = []
         for language in settings.languages.map(\.code) {
-            let titleCell = row[column[csv.titleColumns[language]!]!]
-            let title = titleCell.text.trimmingCharacters(in: .whitespaces)
+            guard let titleColumn = csv.titleColumns[language], let titleCell = cell(titleColumn) else { return [] }
+            var title = titleCell.text.trimmingCharacters(in: .whitespaces)
             if title.isEmpty {
-                log.error(location(titleCell), "row \(number), column '\(csv.titleColumns[language]!)': a value is required")
+                title = slugCell.text
+                log.error(location(titleCell), "row \(number), column '\(titleColumn)': a value is required")
                 ok = false
             }
-            let bodyCell = csv.bodyColumns[language].map { row[column[$0]!] }
+            let bodyCell = cell(csv.bodyColumns[language])
             records.append(Record(
                 section: schema.name, slug: slugCell.text, language: language, title: title, date: nil, summary: nil,
                 draft: false, fields: values, fieldLocations: locations, body: bodyCell?.text ?? "",
                 bodyStart: bodyCell.map(location) ?? location(slugCell)))
         }
-        return ok ? records : []
+        // A row with a bad cell is kept, marked incomplete, so its citation's links are checked in the same run.
+        return records.map { record in var record = record; record.incomplete = !ok; return record }
     }
 }

@@ -5,7 +5,8 @@ public struct LoadedContent: Sendable {
     public var schemas: [SectionSchema]
     public var records: [Record]
     /// `section/slug` of records that exist but failed to load: later stages do not report them again
-    /// as missing (a reference to them, a translation without its original).
+    /// as missing (a reference to them, a translation without its original). `section/*` when the whole
+    /// section failed (its `_section.yaml`).
     public var failed: Set<String> = []
 }
 
@@ -28,17 +29,23 @@ public struct ContentLoader: Sendable {
         var records: [Record] = []
         var failed: Set<String> = []
         for section in bySection.keys.sorted() {
-            let paths = bySection[section]!
+            let paths = bySection[section] ?? []
             guard paths.contains("content/\(section)/\(SchemaLoader.fileName)") else {
-                log.error(SourceLocation(file: paths[0]),
-                          "folder content/\(section)/ has no \(SchemaLoader.fileName) declaring its fields; add one or move the file")
+                let sections = bySection.filter { $0.value.contains("content/\($0.key)/\(SchemaLoader.fileName)") }.keys.sorted()
+                log.error(SourceLocation(file: paths.first ?? "content/\(section)"),
+                          "folder content/\(section)/ has no \(SchemaLoader.fileName) declaring its fields; add one or move the file"
+                          + (Suggestion.closest(to: section, among: sections).map { " (did you mean content/\($0)/?)" } ?? ""))
+                failed.insert("\(section)/*")
                 continue
             }
             if !Slug.isValid(section) {
                 log.error(SourceLocation(file: "content/\(section)/\(SchemaLoader.fileName)"),
                           "section folder name '\(section)' must be a slug (lowercase a-z, 0-9 and '-')")
             }
-            guard let schema = SchemaLoader(tree: tree, settings: settings, log: log).load(section: section) else { continue }
+            guard let schema = SchemaLoader(tree: tree, settings: settings, log: log).load(section: section) else {
+                failed.insert("\(section)/*")
+                continue
+            }
             schemas.append(schema)
             let loaded = loadRecords(of: schema, paths: paths.filter { !$0.hasSuffix("/\(SchemaLoader.fileName)") }, settings: settings)
             records += loaded.records

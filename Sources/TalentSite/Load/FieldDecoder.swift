@@ -57,6 +57,9 @@ struct FieldDecoder {
             return .success(.bool(text == "true"))
         case .date:
             guard let day = Day(iso: text) else {
+                if let reason = Day.impossibility(iso: text) {
+                    return .failure(.error(location, "'\(name)' \(text) is not a day: \(reason)"))
+                }
                 return .failure(.error(location, "'\(name)' must be a date written YYYY-MM-DD, not \(Self.quoted(text))"))
             }
             return .success(.date(day))
@@ -70,8 +73,17 @@ struct FieldDecoder {
                 return .failure(.error(location, "'\(name)' uses vocabulary '\(vocabularyName)', which content/site.yaml does not declare"))
             }
             guard vocabulary.term(text) != nil else {
-                let known = vocabulary.terms.map(\.key).joined(separator: ", ")
-                return .failure(.error(location, "'\(name)' has unknown \(vocabularyName) key \(Self.quoted(text)); expected one of: \(known)"))
+                let keys = vocabulary.terms.map(\.key)
+                // A term's label in either language (`北部`, `North`) suggests its key.
+                var labels: [String: String] = [:]
+                for term in vocabulary.terms {
+                    for label in term.label.values.values.sorted() { labels[label] = labels[label] ?? term.key; labels[label.lowercased()] = labels[label.lowercased()] ?? term.key }
+                }
+                var hint = Suggestion.phrase(for: text, among: keys, aliases: labels, quote: "\"")
+                if let comma = text.first(where: { $0 == "，" || $0 == "、" }) {
+                    hint = " (a full-width '\(comma)' separates nothing in YAML: write [a, b] with half-width commas)"
+                }
+                return .failure(.error(location, "'\(name)' has unknown \(vocabularyName) key \(Self.quoted(text))\(hint); expected one of: \(keys.joined(separator: ", "))"))
             }
             return .success(.key(text))
         case .ref:

@@ -39,7 +39,7 @@ struct LinkedDataLoader {
     private func check(_ name: String, at node: Node) {
         if !LinkedDataTemplate.builtIns.contains(name) && !fieldNames.contains(name) {
             log.error(source.location(of: node),
-                      "'\(name)' in json_ld is not a field of this section; use one of: \((LinkedDataTemplate.builtIns + fieldNames).joined(separator: ", "))")
+                      "'\(name)' in json_ld is not a field of this section\(Suggestion.phrase(for: name, among: LinkedDataTemplate.builtIns + fieldNames)); use one of: \((LinkedDataTemplate.builtIns + fieldNames).joined(separator: ", "))")
         }
     }
 }

@@ -23,6 +23,7 @@ struct MarkdownRecordLoader: Sendable {
         return .success((slug, language))
     }
 
+    /// The record, marked `incomplete` when a field failed; nil when the file cannot be read as a record at all.
     func load(path: String, text: String) -> Record? {
         let fileName = String(path.split(separator: "/").last ?? "")
         let name: (slug: String, language: String)
@@ -51,12 +52,15 @@ struct MarkdownRecordLoader: Sendable {
     }
 
     private func decode(_ mapping: YAMLMapping, slug: String, language: String, path: String,
-                        bodyStart: SourceLocation, body: String) -> Record? {
+                        bodyStart: SourceLocation, body: String) -> Record {
         let decoder = FieldDecoder(vocabularies: settings.vocabularies)
         let specs = Self.builtInSpecs + schema.fields
         let isOriginal = language == settings.defaultLanguage.code
-        mapping.rejectUnknownKeys(allowed: specs.map(\.name) + (isOriginal ? [] : [TranslationFingerprint.key]),
-                                  in: "front matter of section '\(schema.name)'", log: log)
+        // A field's label in either language (`時數: 120`) suggests the field's name.
+        var labels: [String: String] = [:]
+        for spec in schema.fields { for label in spec.label.values.values.sorted() { labels[label] = labels[label] ?? spec.name } }
+        let misspelt = mapping.rejectUnknownKeys(allowed: specs.map(\.name) + (isOriginal ? [] : [TranslationFingerprint.key]),
+                                  in: "front matter of section '\(schema.name)'", aliases: labels, log: log)
         let translatedFrom = isOriginal ? nil : TranslationFingerprint.read(mapping, log: log)
         var values: [String: FieldValue] = [:]
         var locations: [String: SourceLocation] = [:]
@@ -64,18 +68,25 @@ struct MarkdownRecordLoader: Sendable {
         for spec in specs {
             guard let entry = mapping.entries.first(where: { $0.key == spec.name }), !entry.value.isNull else {
                 if spec.required {
-                    log.error(SourceLocation(file: path), "missing required field '\(spec.name)' (\(spec.type))")
+                    // `hour:` for `hours:` is one mistake, already reported with its "did you mean".
+                    if !misspelt.contains(spec.name) {
+                        log.error(SourceLocation(file: path), "missing required field '\(spec.name)' (\(spec.type))")
+                    }
                     failed = true
                 }
                 continue
             }
-            locations[spec.name] = mapping.source.location(of: entry.value)
+            // `draft` is named by its key: "that course is a draft (file:2:1)" points at the line to change.
+            locations[spec.name] = mapping.source.location(of: spec.name == "draft" ? entry.keyNode : entry.value)
             switch decoder.decode(entry.value, as: spec, in: mapping.source) {
             case .success(let value): values[spec.name] = value
             case .failure(let diagnostic): log.add(diagnostic); failed = true
             }
         }
-        guard !failed, case .text(let title)? = values.removeValue(forKey: "title") else { return nil }
+        if !FieldRule.check(schema.rules, values: values, locations: locations, log: log) { failed = true }
+        // A record with a field error is kept, marked incomplete, so its links and references are checked too.
+        var title = slug
+        if case .text(let text)? = values.removeValue(forKey: "title") { title = text }
         var summary: String?
         if case .text(let text)? = values.removeValue(forKey: "summary") { summary = text }
         let date = values.removeValue(forKey: "date")?.day
@@ -84,6 +95,7 @@ struct MarkdownRecordLoader: Sendable {
                             summary: summary, draft: draft, fields: values, fieldLocations: locations,
                             body: body, bodyStart: bodyStart)
         record.translatedFrom = translatedFrom
+        record.incomplete = failed
         if translatedFrom != nil { record.fieldLocations[TranslationFingerprint.key] = mapping.location(of: TranslationFingerprint.key) }
         return record
     }

@@ -20,7 +20,11 @@ extension SchemaLoader {
             }
         }
         if let size = integer(root, "page_size") {
-            if size < 1 { log.error(root.location(of: "page_size"), "'page_size' must be at least 1") } else { listing.pageSize = size }
+            if size < 1 || size > 10_000 {
+                log.error(root.location(of: "page_size"), "'page_size' must be between 1 and 10000, not \(size)")
+            } else {
+                listing.pageSize = size
+            }
         }
         if let field = root.string("open_until", required: false, log: log) {
             if fields.first(where: { $0.name == field })?.type != .date {

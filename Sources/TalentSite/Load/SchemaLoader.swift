@@ -21,18 +21,20 @@ struct SchemaLoader {
         case .failure(let diagnostic): log.add(diagnostic); return nil
         }
         guard let root = YAMLMapping(parsed, source: source, what: Self.fileName, log: log) else { return nil }
-        root.rejectUnknownKeys(allowed: ["title", "intro", "template", "list", "at_site_root", "sort", "data", "fields"] + Self.listingKeys + ["json_ld", "feed", "open_data"],
+        root.rejectUnknownKeys(allowed: ["title", "singular", "intro", "template", "list", "at_site_root", "sort", "data", "fields", "rules"] + Self.listingKeys + ["json_ld", "feed", "open_data"],
                                in: Self.fileName, log: log)
         let title = root.localized("title", languages: languageCodes, required: true, log: log)
         let intro = root.localized("intro", languages: languageCodes, required: false, log: log)
+        let singular = root.localized("singular", languages: languageCodes, required: false, log: log)
         let fields = loadFields(root)
         let listing = loadListing(root, fields: fields)
         let linkedData = root.value("json_ld").flatMap {
             LinkedDataLoader(source: source, fieldNames: fields.map(\.name), log: log).load($0)
         }
         let dataSource = root.value("data").flatMap { loadCSVSource($0, source: source) }
-        guard let title else { return nil }
-        return SectionSchema(
+        // A `data` block that failed (its errors are logged) must not leave a section read as Markdown.
+        guard let title, root.value("data") == nil || dataSource != nil else { return nil }
+        var schema = SectionSchema(
             name: section, title: title, intro: intro,
             template: root.string("template", required: false, log: log) ?? "record",
             fields: fields, source: dataSource.map { .csv($0) } ?? .markdown,
@@ -41,6 +43,10 @@ struct SchemaLoader {
             listing: listing, linkedData: linkedData,
             hasFeed: root.bool("feed", default: false, log: log), hasOpenData: root.bool("open_data", default: false, log: log),
             location: SourceLocation(file: path))
+        schema.singular = singular
+        for entry in root.entries { schema.keyLocations[entry.key] = source.location(of: entry.value) }
+        schema.rules = loadRules(root, fields: fields)
+        return schema
     }
 
     private func loadFields(_ root: YAMLMapping) -> [FieldSpec] {
@@ -61,6 +67,7 @@ struct SchemaLoader {
                                          "reverse_label", "only_while_open", "in_lists"],
                                in: "field '\(name)'", log: log)
         let typeName = spec.string("type", required: true, log: log) ?? "text"
+        var location: SourceLocation?
         var type: FieldType
         switch typeName {
         case "text": type = .text
@@ -71,13 +78,16 @@ struct SchemaLoader {
         case "key":
             let vocabulary = spec.string("vocabulary", required: true, log: log) ?? ""
             if settings.vocabularies[vocabulary] == nil && !vocabulary.isEmpty {
-                log.error(spec.location(of: "vocabulary"), "vocabulary '\(vocabulary)' is not declared in content/site.yaml")
+                let hint = Suggestion.phrase(for: vocabulary, among: settings.vocabularies.keys.sorted())
+                log.error(spec.location(of: "vocabulary"), "vocabulary '\(vocabulary)' is not declared in content/site.yaml\(hint)")
             }
             type = .key(vocabulary: vocabulary)
         case "ref":
             type = .ref(section: spec.string("section", required: true, log: log) ?? "")
+            location = spec.value("section").map(source.location(of:))
         default:
-            log.error(spec.location(of: "type"), "unknown field type '\(typeName)'; use text, int, bool, date, url, key or ref")
+            let hint = Suggestion.phrase(for: typeName, among: ["text", "int", "bool", "date", "url", "key", "ref"])
+            log.error(spec.location(of: "type"), "unknown field type '\(typeName)'\(hint); use text, int, bool, date, url, key or ref")
             return nil
         }
         if spec.bool("list", default: false, log: log) { type = .list(type) }
@@ -88,14 +98,21 @@ struct SchemaLoader {
             }
             return format
         } ?? .plain
-        return FieldSpec(
+        var minimum = integer(spec, "min"), maximum = integer(spec, "max")
+        if let low = minimum, let high = maximum, low > high {
+            log.error(spec.location(of: "max"), "'max' \(high) is less than 'min' \(low) (\(spec.location(of: "min"))): no value could pass")
+            (minimum, maximum) = (nil, nil)  // one error here, not one per record
+        }
+        var field = FieldSpec(
             name: name, type: type, required: spec.bool("required", default: false, log: log),
             label: spec.localized("label", languages: languageCodes, required: true, log: log) ?? LocalizedText([:]),
-            minimum: integer(spec, "min"), maximum: integer(spec, "max"), format: format,
+            minimum: minimum, maximum: maximum, format: format,
             unit: spec.localized("unit", languages: languageCodes, required: false, log: log),
             reverseLabel: spec.localized("reverse_label", languages: languageCodes, required: false, log: log),
             onlyWhileOpen: spec.bool("only_while_open", default: false, log: log),
             inLists: spec.bool("in_lists", default: false, log: log))
+        field.location = location
+        return field
     }
 
     func integer(_ spec: YAMLMapping, _ key: String) -> Int? {
@@ -111,12 +128,20 @@ struct SchemaLoader {
         guard let data = YAMLMapping(node, source: source, what: "'data'", log: log) else { return nil }
         data.rejectUnknownKeys(allowed: ["file", "slug", "title", "body"], in: "'data'", log: log)
         guard let file = data.string("file", required: true, log: log) else { return nil }
-        if !file.hasSuffix(".csv") || file.contains("/") {
+        if !file.hasSuffix(".csv") || file.contains("/") || file.hasPrefix(".") {
             log.error(data.location(of: "file"), "'file' must name a .csv file in the section folder")
+            return nil
         }
         let title = data.localized("title", languages: languageCodes, required: true, log: log)
         let body = data.localized("body", languages: languageCodes, required: false, log: log)
-        return CSVSource(file: file, slugColumn: data.string("slug", required: false, log: log) ?? "slug",
-                         titleColumns: title?.values ?? [:], bodyColumns: body?.values ?? [:])
+        guard let title, data.value("body") == nil || body != nil else { return nil }
+        let slug = data.string("slug", required: false, log: log) ?? "slug"
+        let others = title.values.values.sorted() + (body?.values.values.sorted() ?? [])
+        if others.contains(slug) {
+            log.error(data.location(of: "slug"), "the slug column '\(slug)' is also a title or body column; name a column of its own")
+            return nil
+        }
+        return CSVSource(file: file, slugColumn: slug,
+                         titleColumns: title.values, bodyColumns: body?.values ?? [:])
     }
 }

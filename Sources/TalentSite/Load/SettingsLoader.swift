@@ -36,6 +36,9 @@ struct SettingsLoader {
 
     private func loadLanguages(_ root: YAMLMapping) -> [Language] {
         guard let mapping = YAMLMapping(root.value("languages"), source: root.source, what: "'languages'", log: log) else { return [] }
+        if mapping.entries.isEmpty {
+            log.error(mapping.location, "'languages' declares no language; the first one declared is the site's default")
+        }
         var languages: [Language] = []
         for (index, entry) in mapping.entries.enumerated() {
             guard let fields = YAMLMapping(entry.value, source: root.source, what: "language '\(entry.key)'", log: log) else { continue }

@@ -23,12 +23,19 @@ struct YAMLMapping {
         entries.first { $0.key == key }.map { source.location(of: $0.keyNode) } ?? location
     }
 
-    /// Reports every key not in `allowed`, naming the allowed ones so a typo is easy to fix.
-    func rejectUnknownKeys(allowed: [String], in what: String, log: DiagnosticLog) {
+    /// Reports every key not in `allowed`, with the closest allowed one (or the key whose label it is,
+    /// from `aliases`) and the whole list, so a typo is easy to fix. Returns the names suggested.
+    @discardableResult
+    func rejectUnknownKeys(allowed: [String], in what: String, aliases: [String: String] = [:], log: DiagnosticLog) -> Set<String> {
+        var suggested: Set<String> = []
         for entry in entries where !allowed.contains(entry.key) {
+            let suggestion = Suggestion.closest(to: entry.key, among: allowed, aliases: aliases)
+            if let suggestion { suggested.insert(suggestion) }
+            let hint = suggestion.map { " (did you mean '\($0)'?)" } ?? ""
             log.error(source.location(of: entry.keyNode),
-                      "unknown key '\(entry.key)' in \(what); allowed: \(allowed.joined(separator: ", "))")
+                      "unknown key '\(entry.key)' in \(what)\(hint); allowed: \(allowed.joined(separator: ", "))")
         }
+        return suggested
     }
 
     func string(_ key: String, required: Bool, log: DiagnosticLog) -> String? {

@@ -16,6 +16,23 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
         year = y; month = m; day = d
     }
 
+    /// Why `text`, written as `YYYY-MM-DD`, names no day ("February 2027 has 28 days"); nil when it is a
+    /// day or is not written as `YYYY-MM-DD` at all.
+    public static func impossibility(iso text: String) -> String? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        guard (1...12).contains(m) else { return "there is no month \(parts[1]); months go from 01 to 12" }
+        let days = daysIn(month: m, year: y)
+        guard d >= 1 else { return "days are numbered from 01" }
+        guard d <= days else { return "\(monthNames[m - 1]) \(parts[0]) has \(days) days" }
+        return nil
+    }
+
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
+                             "September", "October", "November", "December"]
+
     public init(year: Int, month: Int, day: Int) {
         self.year = year; self.month = month; self.day = day
     }

@@ -59,6 +59,8 @@ public struct FieldSpec: Sendable {
     public var onlyWhileOpen: Bool
     /// Shown on the record's card in lists (section, term and home pages), not only on its own page.
     public var inLists: Bool
+    /// Where the field's declaration names what it refers to (a `ref`'s `section:`), for errors found later.
+    public var location: SourceLocation?
 
     public init(name: String, type: FieldType, required: Bool, label: LocalizedText,
                 minimum: Int? = nil, maximum: Int? = nil, format: NumberFormat = .plain, unit: LocalizedText? = nil,

@@ -18,6 +18,9 @@ public struct Record: Sendable {
     /// For a translation: the fingerprint of its original when it was translated (`translated_from`),
     /// per translatable field, so a changed original is reported naming the fields that changed.
     public var translatedFrom: [String: String]?
+    /// A field failed to load (its error is logged): the record still takes part in link and reference
+    /// checks with the fields that did load, so one run shows all its errors, but the build fails.
+    public var incomplete = false
 
     public init(section: String, slug: String, language: String, title: String, date: Day?, summary: String?,
                 draft: Bool, fields: [String: FieldValue], fieldLocations: [String: SourceLocation],

@@ -13,9 +13,13 @@ public struct SectionSchema: Sendable {
     public var title: LocalizedText
     /// Shown on the section's list page above the records.
     public var intro: LocalizedText?
+    /// What one record is called (`課程` / `course`), for messages such as "that course is a draft".
+    public var singular: LocalizedText?
     /// Template for a record page (`record` unless the section names its own).
     public var template: String
     public var fields: [FieldSpec]
+    /// Rules between fields of one record (`end` not before `start`).
+    public var rules: [FieldRule] = []
     public var source: Source
     /// Whether a list page is written at `/<section>/`.
     public var hasListPage: Bool
@@ -29,6 +33,11 @@ public struct SectionSchema: Sendable {
     /// Whether the section is exported as open data (`/data/<section>.json`, `.csv`).
     public var hasOpenData: Bool
     public var location: SourceLocation
+    /// Where each top-level key's value is written (`template`), for errors found in later stages.
+    public var keyLocations: [String: SourceLocation] = [:]
+
+    /// Where `key` is written in `_section.yaml`, or the file.
+    public func location(of key: String) -> SourceLocation { keyLocations[key] ?? location }
 
     public init(name: String, title: LocalizedText, intro: LocalizedText? = nil, template: String = "record",
                 fields: [FieldSpec], source: Source = .markdown, hasListPage: Bool = true, atSiteRoot: Bool = false,
@@ -41,6 +50,9 @@ public struct SectionSchema: Sendable {
     }
 
     public func field(_ name: String) -> FieldSpec? { fields.first { $0.name == name } }
+
+    /// The English word for one record, for diagnostics (which are in English); "record" when undeclared.
+    public var noun: String { singular?.values["en"] ?? "record" }
 }
 
 /// Columns of a CSV-backed section (award winners).

@@ -16,6 +16,8 @@ public struct SiteModel: Sendable {
     /// For each record, the records of other sections that point at it through a `ref` field with a
     /// `reverse_label` (a certification's preparing courses), in their section's order.
     public var reverseReferences: [RecordID: [ReverseReference]]
+    /// Drafts left out and records that failed to load, so links to them are reported for what they are.
+    public var unwritten = UnwrittenPages()
 
     public init(settings: SiteSettings, sections: [Section], buildDay: Day?) {
         self.settings = settings; self.sections = sections; self.buildDay = buildDay

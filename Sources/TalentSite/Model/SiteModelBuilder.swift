@@ -20,6 +20,9 @@ public struct SiteModelBuilder {
             }
             grouped[record.section, default: [:]][record.slug, default: [:]][record.language] = record
         }
+        let routes = Routes(languages: settings.languages)
+        var unwritten = UnwrittenPages(languages: settings.languages)
+        for id in content.failed.sorted() { unwritten.addFailed(id, schemas: content.schemas, routes: routes) }
         var sections: [SiteModel.Section] = []
         for schema in content.schemas {
             var entries: [Entry] = []
@@ -32,22 +35,28 @@ public struct SiteModelBuilder {
                     }
                     continue
                 }
-                if original.draft && !includeDrafts { continue }
+                if original.draft && !includeDrafts {
+                    unwritten.addDraft(versions, schema: schema, routes: routes, defaultCode: defaultCode)
+                    continue
+                }
                 for language in settings.languages.dropFirst() where versions[language.code] == nil {
                     log.warning(SourceLocation(file: original.file),
                                 "missing \(language.code) translation (expected \(expectedPath(original, language.code)))")
                 }
                 for (code, translation) in versions where code != defaultCode {
                     TranslationCheck(schema: schema, log: log).compare(original, translation)
-                    StaleTranslationCheck(schema: schema, log: log).check(original, translation)
+                    if !original.incomplete && !translation.incomplete {
+                        StaleTranslationCheck(schema: schema, log: log).check(original, translation)
+                    }
                 }
                 entries.append(Entry(section: schema.name, slug: slug, versions: versions))
             }
             sections.append(SiteModel.Section(schema: schema, entries: EntryOrdering(schema: schema, language: defaultCode, buildDay: buildDay,
                                                                                       vocabularies: settings.vocabularies).sorted(entries)))
         }
-        let model = SiteModel(settings: settings, sections: settings.inMenuOrder(sections), buildDay: buildDay)
-        ReferenceCheck(model: model, log: log).run(allRecords: content.records, failed: content.failed)
+        var model = SiteModel(settings: settings, sections: settings.inMenuOrder(sections), buildDay: buildDay)
+        model.unwritten = unwritten
+        ReferenceCheck(model: model, log: log).run(failed: content.failed)
         return model
     }
 
@@ -66,7 +75,11 @@ struct TranslationCheck {
 
     func compare(_ original: Record, _ translation: Record) {
         var mismatches: [(String, String, String)] = []
-        if original.date != translation.date {
+        // A field that failed to load in either file has its own error; comparing it would only repeat it.
+        func failed(mineMissing: Bool, theirsMissing: Bool) -> Bool {
+            (mineMissing && translation.incomplete) || (theirsMissing && original.incomplete)
+        }
+        if original.date != translation.date && !failed(mineMissing: translation.date == nil, theirsMissing: original.date == nil) {
             mismatches.append(("date", translation.date?.iso ?? "missing", original.date?.iso ?? "missing"))
         }
         if original.draft != translation.draft {
@@ -74,7 +87,7 @@ struct TranslationCheck {
         }
         for spec in schema.fields where !spec.type.isTranslatable {
             let mine = translation.fields[spec.name], theirs = original.fields[spec.name]
-            if mine != theirs {
+            if mine != theirs && !failed(mineMissing: mine == nil, theirsMissing: theirs == nil) {
                 mismatches.append((spec.name, mine?.description ?? "missing", theirs?.description ?? "missing"))
             }
         }

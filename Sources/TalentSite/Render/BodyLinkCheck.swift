@@ -34,6 +34,13 @@ struct BodyLinkCheck {
             }
             let target = resolve(url, from: pagePath)
             if !env.isPlanned(target) {
+                switch env.site.unwritten.reason(for: target) {
+                case .failed?: continue  // the record's own errors are reported
+                case .draft(let noun, let draftLocation)?:
+                    env.log.error(location, "link to \(target): that \(noun) is a draft (\(draftLocation))")
+                    continue
+                case nil: break
+                }
                 env.log.error(location, "link to \(target), which this build does not write\(suggestion(for: target))")
             }
         }
@@ -49,8 +56,10 @@ struct BodyLinkCheck {
     /// The root-relative path a link points to, without query or fragment, with `.`/`..` resolved.
     func resolve(_ url: String, from pagePath: String) -> String { LinkPath.resolve(url, from: pagePath) }
 
+    /// The written path the link most likely meant: with the missing slash, or the closest by edit distance.
     private func suggestion(for target: String) -> String {
         if !target.hasSuffix("/") && env.isPlanned(target + "/") { return " (did you mean \(target)/?)" }
-        return ""
+        let candidates = env.plannedPaths.filter { abs($0.count - target.count) <= 4 }.sorted()
+        return Suggestion.closest(to: target, among: candidates).map { " (did you mean \($0)?)" } ?? ""
     }
 }

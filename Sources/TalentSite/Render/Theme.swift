@@ -26,6 +26,7 @@ extension Theme {
             return nil
         }
         var templates: [String: MustacheTemplate] = [:]
+        var includes: [String: [PartialCycles.Include]] = [:]
         var assets: [String: [UInt8]] = [:]
         for path in files {
             let relative = String(path.dropFirst(folder.count + 1))
@@ -37,6 +38,7 @@ extension Theme {
                 case .success(let read): text = read
                 case .failure(let diagnostic): log.add(diagnostic); continue  // unreadable, or not UTF-8 (says where)
                 }
+                includes[String(relative.dropLast(".mustache".count))] = PartialCycles.includes(in: text)
                 do {
                     templates[String(relative.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
                 } catch let error as MustacheTemplate.ParserError {
@@ -50,7 +52,22 @@ extension Theme {
         for name in requiredTemplates where templates[name] == nil {
             log.error(SourceLocation(file: "\(folder)/\(name).mustache"), "required template is missing")
         }
+        // swift-mustache renders a missing partial as nothing: a typo would silently drop part of every page.
+        let fileNames = Set(includes.keys)
+        for (name, tags) in includes.sorted(by: { $0.key < $1.key }) where templates[name] != nil {
+            for tag in tags where !fileNames.contains(tag.name) {
+                log.error(SourceLocation(file: "\(folder)/\(name).mustache", line: tag.line, column: tag.column),
+                          "partial '\(tag.name)' does not exist (templates/\(tag.name).mustache)\(Suggestion.phrase(for: tag.name, among: fileNames.sorted()))")
+            }
+        }
+        // A template that includes itself would recurse until the stack overflows: no theme to render with.
+        let cycles = PartialCycles.find(includes.filter { templates[$0.key] != nil })
+        for cycle in cycles {
+            log.error(SourceLocation(file: "\(folder)/\(cycle.template).mustache", line: cycle.include.line, column: cycle.include.column),
+                      "partial '\(cycle.template)' includes itself (\(cycle.cycle.joined(separator: " → ")))")
+        }
         let strings = loadStrings(tree: tree, languages: languages, log: log)
+        guard cycles.isEmpty else { return nil }
         return Theme(library: MustacheLibrary(templates: templates), templateNames: Set(templates.keys),
                      strings: strings, assets: assets)
     }

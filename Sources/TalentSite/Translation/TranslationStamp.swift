@@ -30,7 +30,8 @@ public struct TranslationStamp: Sendable {
         guard tree.fileExists(originalPath) else { return .failure(.error(here, "its original \(originalPath) does not exist")) }
         let loader = MarkdownRecordLoader(schema: schema, settings: settings, log: log)
         let original = tree.text(of: originalPath).map { loader.load(path: originalPath, text: $0) }
-        guard case .success(let record?) = original else {
+        // An original with a field error would stamp a fingerprint of what did load: refuse until it is fixed.
+        guard case .success(let record?) = original, !record.incomplete else {
             return .failure(log.all.first ?? .error(SourceLocation(file: originalPath), "cannot read the original"))
         }
         let text: String

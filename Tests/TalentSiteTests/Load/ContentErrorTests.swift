@@ -14,7 +14,7 @@ import Testing
 
     @Test func unknownFrontMatterKey() {
         let errors = TestSite.errors([zh: TestSite.course(title: "班", provider: "單位", extra: "hour: 12\n")])
-        #expect(errors == ["\(zh):16:1: error: unknown key 'hour' in front matter of section 'courses'; allowed: title, date, summary, draft, kind, industries, region, provider, start, end, hours, fee, subsidy_rate, seats, apply_url, certification"])
+        #expect(errors == ["\(zh):16:1: error: unknown key 'hour' in front matter of section 'courses' (did you mean 'hours'?); allowed: title, date, summary, draft, kind, industries, region, provider, start, end, hours, fee, subsidy_rate, seats, apply_url, certification"])
     }
 
     @Test func missingRequiredField() {
@@ -33,7 +33,7 @@ import Testing
 
     @Test func badDate() {
         let text = TestSite.course(title: "班", provider: "單位").replacingOccurrences(of: "start: 2026-12-01", with: "start: 2026-02-30")
-        #expect(TestSite.errors([zh: text]) == ["\(zh):8:8: error: 'start' must be a date written YYYY-MM-DD, not \"2026-02-30\""])
+        #expect(TestSite.errors([zh: text]) == ["\(zh):8:8: error: 'start' 2026-02-30 is not a day: February 2026 has 28 days"])
     }
 
     @Test func unknownVocabularyKey() {

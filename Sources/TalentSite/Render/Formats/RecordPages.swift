@@ -14,12 +14,16 @@ public struct RecordPages: OutputFormat {
         let (site, theme, log) = (input.site, input.theme, input.log)
         var jobs: [OutputJob] = []
         for section in site.sections {
-            let schema = section.schema
-            if let only, !only.contains(where: { $0.section == schema.name }) { continue }
-            if !theme.hasTemplate(schema.template) {
-                log.error(schema.location, "section template '\(schema.template)' does not exist (templates/\(schema.template).mustache)")
-                continue
+            var checked = section.schema
+            if let only, !only.contains(where: { $0.section == checked.name }) { continue }
+            if !theme.hasTemplate(checked.template) {
+                let hint = Suggestion.phrase(for: checked.template, among: theme.templateNames.sorted())
+                log.error(checked.location(of: "template"), "section template '\(checked.template)' does not exist (templates/\(checked.template).mustache)\(hint)")
+                // Still planned and rendered with the required `record` template (the build fails anyway), so
+                // links to these pages are not reported again and their own links are still checked.
+                checked.template = "record"
             }
+            let schema = checked
             for entry in section.entries {
                 let id = RecordID(section: schema.name, slug: entry.slug)
                 if let only, !only.contains(id) { continue }

@@ -33,7 +33,7 @@ struct PagedList: Sendable {
     func jobs(site: SiteModel) -> [OutputJob] {
         let languages = site.settings.languages
         let counts = Self.counts(rows, languages: languages)
-        let pageCounts = counts.mapValues { max(1, ($0 + pageSize - 1) / pageSize) }
+        let pageCounts = counts.mapValues { max(1, $0 == 0 ? 1 : ($0 - 1) / max(1, pageSize) + 1) }
         var jobs: [OutputJob] = []
         for language in languages {
             guard let base = basePaths[language.code], let pages = pageCounts[language.code] else { continue }

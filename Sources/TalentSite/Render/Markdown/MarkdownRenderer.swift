@@ -85,7 +85,8 @@ public enum MarkdownRenderer {
         }
         var utf8 = Array(markdown.utf8)
         utf8.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+            guard let base = buffer.baseAddress, buffer.count > 0 else { return }  // an empty body feeds nothing
+            base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                 cmark_parser_feed(parser, $0, buffer.count)
             }
         }
