@@ -7,6 +7,8 @@ enum PartialCycles {
         var name: String
         var line: Int
         var column: Int
+        /// `{{< name}}`: this template extends `name`, whose blocks then render this template's overrides.
+        var isParent = false
     }
 
     /// The include tags of one template, in order.
@@ -23,7 +25,9 @@ enum PartialCycles {
                     var name = String.UnicodeScalarView()
                     while cursor < scalars.count, scalars[cursor] != "}" { name.append(scalars[cursor]); cursor += 1 }
                     let trimmed = String(name).trimmingCharacters(in: .whitespaces)
-                    if !trimmed.isEmpty && !trimmed.hasPrefix("*") { result.append(Include(name: trimmed, line: line, column: column)) }
+                    if !trimmed.isEmpty && !trimmed.hasPrefix("*") {
+                        result.append(Include(name: trimmed, line: line, column: column, isParent: scalars[index + 2 ..< cursor].contains("<")))
+                    }
                 }
             }
             if scalars[index] == "\n" { line += 1; column = 1 } else { column += 1 }
@@ -63,6 +67,36 @@ enum PartialCycles {
             done.insert(start)
         }
         return found
+    }
+
+    /// Templates that extend a parent and, inside their blocks, reach that parent again (a partial that itself
+    /// extends the layout): the outer block overrides win, so the layout would render the same block forever.
+    /// Returned as `(template, its parent tag, the path from it back to the parent)`.
+    static func nestedParents(_ templates: [String: [Include]]) -> [(template: String, include: Include, path: [String])] {
+        var found: [(template: String, include: Include, path: [String])] = []
+        for (name, tags) in templates.sorted(by: { $0.key < $1.key }) {
+            for parent in tags where parent.isParent && templates[parent.name] != nil {
+                if let path = route(from: tags.filter { $0 != parent }.map(\.name), to: parent.name, in: templates) {
+                    found.append((name, parent, [name] + path))
+                }
+            }
+        }
+        return found
+    }
+
+    /// A shortest chain of includes from any of `starts` to `target`, or nil.
+    private static func route(from starts: [String], to target: String, in templates: [String: [Include]]) -> [String]? {
+        var queue = starts.filter { templates[$0] != nil }.map { [$0] }
+        var seen = Set(queue.compactMap(\.last))
+        while !queue.isEmpty {
+            let path = queue.removeFirst()
+            guard let last = path.last else { continue }
+            if last == target { return path }
+            for include in templates[last] ?? [] where templates[include.name] != nil && seen.insert(include.name).inserted {
+                queue.append(path + [include.name])
+            }
+        }
+        return nil
     }
 
     /// The cycle rotated to start (and end) at its alphabetically first name.

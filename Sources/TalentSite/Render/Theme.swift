@@ -66,8 +66,16 @@ extension Theme {
             log.error(SourceLocation(file: "\(folder)/\(cycle.template).mustache", line: cycle.include.line, column: cycle.include.column),
                       "partial '\(cycle.template)' includes itself (\(cycle.cycle.joined(separator: " → ")))")
         }
+        let nested = PartialCycles.nestedParents(includes.filter { templates[$0.key] != nil })
+        for found in nested {
+            let tag = found.path.dropFirst().first.flatMap { next in includes[found.template]?.first { $0.name == next && !$0.isParent } }
+            log.error(SourceLocation(file: "\(folder)/\(found.template).mustache", line: tag?.line ?? found.include.line,
+                                     column: tag?.column ?? found.include.column),
+                      "'\(found.template)' extends '\(found.include.name)' and includes it again inside its blocks " +
+                      "(\(found.path.joined(separator: " → "))), which would render forever; a partial used inside a page must not extend a layout")
+        }
         let strings = loadStrings(tree: tree, languages: languages, log: log)
-        guard cycles.isEmpty else { return nil }
+        guard cycles.isEmpty && nested.isEmpty else { return nil }
         return Theme(library: MustacheLibrary(templates: templates), templateNames: Set(templates.keys),
                      strings: strings, assets: assets)
     }

@@ -27,6 +27,15 @@ import Testing
         #expect(errors.contains { $0.hasSuffix("error: partial 'layout' includes itself (layout → page → layout)") }, "\(errors)")
     }
 
+    /// Found by the fuzz test: a partial that extends the layout, used inside a page that extends it too, renders
+    /// the page's block forever (no plain include cycle, yet a stack overflow).
+    @Test func partialThatExtendsTheLayoutInsideAPage() {
+        let errors = TestSite.errors(["templates/card.mustache": template("page")])
+        #expect(errors.contains {
+            $0.hasPrefix("templates/list.mustache:20:11: error: 'list' extends 'layout' and includes it again inside its blocks (list → card → layout)")
+        }, "\(errors)")
+    }
+
     @Test func missingPartialIsAnErrorNotSilence() {
         let text = template("record").replacingOccurrences(of: "{{>facts}}", with: "{{>fatcs}}")
         let expected = PartialCycles.includes(in: text).filter { $0.name == "fatcs" }.map {
@@ -38,7 +47,7 @@ import Testing
 
     @Test func includeTagsAndTheirPositions() {
         let found = PartialCycles.includes(in: "中文 {{>a}}\n  {{< b }}{{! c}}{{>*dynamic}}{{$block}}{{/block}}")
-        #expect(found == [PartialCycles.Include(name: "a", line: 1, column: 4), PartialCycles.Include(name: "b", line: 2, column: 3)])
+        #expect(found == [PartialCycles.Include(name: "a", line: 1, column: 4), PartialCycles.Include(name: "b", line: 2, column: 3, isParent: true)])
     }
 
     @Test func theShippedThemeHasNoCycle() {
