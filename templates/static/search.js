@@ -213,6 +213,12 @@
         section.className = "search-section";
         section.textContent = f.s;
         item.appendChild(section);
+        if (f.k) {
+          var badge = document.createElement("p");
+          badge.className = "status status-" + f.k;
+          badge.textContent = f.b;
+          item.appendChild(badge);
+        }
         var excerpt = document.createElement("p");
         excerpt.className = "excerpt";
         appendHighlighted(excerpt, f.x.replace(/\n/g, " "), lastQuery, 160);

@@ -33,6 +33,14 @@ public struct SiteModelBuilder {
                     continue
                 }
                 if original.draft && !includeDrafts { continue }
+                if slug == "past" && schema.listing.lifecycle != nil {
+                    log.error(SourceLocation(file: original.file),
+                              "the slug 'past' is reserved in section '\(schema.name)': its past-courses archive lives at /\(schema.name)/past/; rename the file")
+                    continue
+                }
+                for problem in schema.listing.lifecycle?.problems(of: original) ?? [] {
+                    log.error(original.location(of: problem.field), problem.message)
+                }
                 for language in settings.languages.dropFirst() where versions[language.code] == nil {
                     log.warning(SourceLocation(file: original.file),
                                 "missing \(language.code) translation (expected \(expectedPath(original, language.code)))")

@@ -76,11 +76,19 @@ struct SearchIndexBuilder {
         }
         var fragmentTags = ""
         var fragments: [[UInt8]] = []
+        let statusLabels = Dictionary(facets.first { $0.name == SearchFacets.status }?.values.map { ($0.key, $0.label) } ?? [],
+                                      uniquingKeysWith: { first, _ in first })
         for (doc, document) in documents.enumerated() {
-            let bytes = Array(JSONValue.object([
+            var fields: [(String, JSONValue)] = [
                 ("u", .string(document.path)), ("t", .string(document.title)), ("s", .string(document.sectionLabel)),
                 ("x", .string(String(document.text.prefix(Self.fragmentLimit)))),
-            ]).serialized.utf8)
+            ]
+            // The record's status (key and label), shown as a badge on the result.
+            if let status = document.filters[SearchFacets.status]?.first {
+                fields.append(("k", .string(status)))
+                fields.append(("b", .string(statusLabels[status] ?? status)))
+            }
+            let bytes = Array(JSONValue.object(fields).serialized.utf8)
             let tag = FNV1a.tag(bytes)
             fragmentTags += tag
             fragments.append(bytes)
