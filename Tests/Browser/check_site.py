@@ -112,6 +112,48 @@ def check_not_found(server):
     print("  404: both languages answer with their own 404.html", flush=True)
 
 
+HEADER_LIMIT = 120
+
+
+def check_header(driver, server, paths):
+    """At 390px the header is at most HEADER_LIMIT px tall, the menu folds behind a <details> disclosure that
+    opens without JavaScript, and the search box is on screen, one tap away. At 1280px the menu shows as is."""
+    heights = {}
+    driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        for path in paths:
+            driver.set_window_size(*WIDTHS["phone"])
+            driver.get(server.url(path))
+            header = driver.find_element(By.CSS_SELECTOR, "header.site-header")
+            height = header.rect["height"]
+            heights[path] = height
+            if height > HEADER_LIMIT:
+                fail(f"header on {path} is {height:.0f}px tall at 390px (limit {HEADER_LIMIT}px)")
+            if driver.find_element(By.CSS_SELECTOR, "nav.site-menu").is_displayed():
+                fail(f"{path}: the full menu shows at 390px instead of folding behind the disclosure")
+            search = driver.find_element(By.CSS_SELECTOR, "header .site-search input")
+            box = search.rect
+            if not search.is_displayed() or box["y"] + box["height"] > WIDTHS["phone"][1] or box["height"] < 44:
+                fail(f"{path}: the header search box is not on screen at 390px ({box})")
+            summary = driver.find_element(By.CSS_SELECTOR, "header details.menu-disclosure > summary")
+            links = driver.find_elements(By.CSS_SELECTOR, "header details.menu-disclosure nav a")
+            if not summary.is_displayed() or any(link.is_displayed() for link in links):
+                fail(f"{path}: at 390px the menu disclosure should show its button and hide its links")
+            summary.click()  # scripts are off: the disclosure must open by itself
+            if not links or not all(link.is_displayed() for link in links):
+                fail(f"{path}: the menu disclosure does not open without JavaScript")
+            driver.set_window_size(*WIDTHS["desktop"])
+            driver.get(server.url(path))
+            if summary_shown := driver.find_element(By.CSS_SELECTOR, "header details.menu-disclosure > summary").is_displayed():
+                fail(f"{path}: the menu button shows at 1280px ({summary_shown})")
+            if not all(a.is_displayed() for a in driver.find_elements(By.CSS_SELECTOR, "nav.site-menu a")):
+                fail(f"{path}: the menu is not shown in full at 1280px")
+            heights[path + " @1280"] = driver.find_element(By.CSS_SELECTOR, "header.site-header").rect["height"]
+    finally:
+        driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+    print("  header height: " + ", ".join(f"{p} {h:.0f}px" for p, h in heights.items()), flush=True)
+
+
 def screenshots(driver, server, course, folder):
     os.makedirs(folder, exist_ok=True)
     for name, path in [("home-zh", "/"), ("home-en", "/en/"), ("course-zh", course), ("course-en", "/en" + course)]:
@@ -148,6 +190,7 @@ def main():
             fail("no course page with an English version to test the switcher on")
         else:
             check_switcher(driver, server, course)
+            check_header(driver, server, ["/", "/en/", course, "/en" + course, "/search/", "/en/search/"])
             screenshots(driver, server, course, args.screenshots)
     finally:
         driver.quit()
