@@ -55,6 +55,8 @@ public struct RecordPages: OutputFormat {
         context["slug"] = record.slug
         context["recordTitle"] = record.title
         context["summary"] = env.summaries.summary(of: record) ?? false
+        // An explicit summary is shown (and so indexed) under the title; a derived one is the body's first paragraph.
+        context["lead"] = record.summary ?? false
         if let date = record.date {
             context["date"] = ["iso": date.iso, "text": formatter.date(date)]
         }
