@@ -122,6 +122,23 @@ import Testing
         #expect(manifest["variants"] as? String == SearchVariants.serialized)
     }
 
+    @Test func theWordBeingTypedFindsTheWordsItBegins() throws {
+        let course = TestSite.course(title: "Chip course", provider: "P", body: "Semiconductor packaging with AIoT sensors and certification.")
+        let output = TestSite.build(TestSite.tree(["content/courses/chip.zh-TW.md": TestSite.course(title: "晶片班", provider: "單位"),
+                                                   "content/courses/chip.en.md": course])).output
+        let folder = "en/search/index/"
+        let manifestBytes = try #require(output.files[folder + "manifest.json"])
+        let manifest = try #require(JSONSerialization.jsonObject(with: Data(manifestBytes)) as? [String: Any])
+        let shards = try (manifest["shards"] as? [String] ?? []).enumerated().map { try #require(output.files[folder + "t/\($0).\($1).json"]) }
+        let prefixes = try (manifest["prefixes"] as? [String] ?? []).enumerated().map { try #require(output.files[folder + "p/\($0).\($1).json"]) }
+        let reader = SearchIndexReader(manifest: manifestBytes, shards: shards, prefixes: prefixes)
+        for query in ["semicond", "AI", "cert", "packag", "chip semicond"] {
+            #expect(reader.search(query).count == 1, "\(query)")
+        }
+        #expect(reader.search("semicond ").isEmpty, "a word followed by a space is whole")
+        #expect(SearchIndexReader(manifest: manifestBytes, shards: shards).search("semicond").isEmpty, "without prefix shards, no expansion")
+    }
+
     @Test func searchPageWorksFromAnySubPath() throws {
         let page = try CatalogueTests.page("en/search/index.html")
         let box = try #require(page.all("div").first { $0["id"] == "search" })
