@@ -69,6 +69,7 @@ talentsiteSearch.ready.then(async () => {
         marks: document.querySelectorAll('#search-results mark').length,
         status: document.getElementById('search-status').textContent,
         excerpts: items.map((li, i) => [li.querySelector('.excerpt').textContent, shownFragments[i].x.replace(/\\n/g, ' ')]),
+        titled: items.filter((li, i) => li.querySelector('.excerpt').textContent.startsWith(shownFragments[i].t + ' ')).length,
         badges: items.map(li => (li.querySelector('.status') || {}).textContent || null),
         counts: Array.from(document.querySelectorAll('#search-form input[type=checkbox]')).map(box =>
           [box.name, box.value, (document.querySelector("label[for='" + box.id + "'] .facet-count") || {}).textContent || '']),
@@ -144,6 +145,8 @@ def check_result_page(label, entry, result):
         cut_end = end < len(text) and WORD.match(text[end - 1]) and WORD.match(text[end])
         if cut_start or cut_end:
             fail(f"{label}: excerpt cut mid-word: {shown[:40]!r}…{shown[-40:]!r}")
+    if result["titled"]:
+        fail(f"{label}: {result['titled']} excerpts repeat the result's title")
     sections = [c for c in result["counts"] if c[0] == "section"]
     if n and sections and not any(entry.get("filters", {}).values()):
         total = sum(int(re.sub(r"\D", "", c[2]) or -1) for c in sections)

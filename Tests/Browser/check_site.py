@@ -13,7 +13,8 @@ driven by headless Chromium through Selenium.
   without JavaScript, and the search box is on screen;
 - a click on the language switcher lands on the same record in the other language, and back;
 - nginx answers an unknown URL with the language's 404.html and status 404;
-- screenshots of the home page and a course page per language, at phone and desktop widths.
+- screenshots of the home page, the course list, a course and search results per language, at phone and
+  desktop widths.
 
 - the course lifecycle, the past-courses archive and a few search promises (catalogue_checks.py);
 
@@ -125,10 +126,15 @@ def check_not_found(server):
 
 def screenshots(driver, server, course, folder):
     os.makedirs(folder, exist_ok=True)
-    for name, path in [("home-zh", "/"), ("home-en", "/en/"), ("course-zh", course), ("course-en", "/en" + course)]:
+    pages = [("home-zh", "/"), ("home-en", "/en/"), ("courses-zh", "/courses/"), ("courses-en", "/en/courses/"),
+             ("course-zh", course), ("course-en", "/en" + course),
+             ("search-zh", "/search/?q=%E6%99%BA%E6%85%A7"), ("search-en", "/en/search/?q=smart+manufact")]
+    for name, path in pages:
         for width_name, (width, height) in WIDTHS.items():
             driver.set_window_size(width, height)
             driver.get(server.url(path))
+            if "/search/" in path:
+                driver.execute_async_script("const done = arguments[0]; talentsiteSearch.ready.then(() => done(true), () => done(false));")
             overflow = driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
             if overflow > 0:
                 fail(f"{path} scrolls sideways by {overflow}px at {width}px")

@@ -326,7 +326,9 @@
         }
         var excerpt = document.createElement("p");
         excerpt.className = "excerpt";
-        appendHighlighted(excerpt, f.x.replace(/\n/g, " "), lastQuery, 160);
+        // The text starts with the page's title, already shown as the result's heading.
+        var text = f.x.startsWith(f.t + "\n") ? f.x.slice(f.t.length + 1) : f.x;
+        appendHighlighted(excerpt, text.replace(/\n/g, " "), lastQuery, 160);
         item.appendChild(excerpt);
         list.appendChild(item);
       });
