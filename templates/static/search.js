@@ -4,6 +4,13 @@
 "use strict";
 (function (global) {
   // ---- tokenizer (keep identical to SearchTokenizer.swift) ----
+  /* Variant characters (臺 → 台): the table is SearchVariants.swift's, read from the index manifest. */
+  var variants = new Map();
+  function useVariants(pairs) {
+    var chars = Array.from(pairs || "");
+    variants = new Map();
+    for (var i = 0; i + 1 < chars.length; i += 2) variants.set(chars[i], chars[i + 1]);
+  }
   function fold(text) {
     var out = "";
     for (var ch of text) {
@@ -12,7 +19,9 @@
       else if (c === 0x3000) out += " ";
       else out += ch;
     }
-    return out.toLowerCase();
+    var folded = "";
+    for (var ch2 of out.toLowerCase()) folded += variants.has(ch2) ? variants.get(ch2) : ch2;
+    return folded;
   }
   function isHan(c) {
     return c === 0x3007 || (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3100 && c <= 0x312F) ||
@@ -52,6 +61,11 @@
     return out;
   }
   function indexTerms(text) { return terms(text, false); }
+  /* The last word of a query still being typed, folded, unstemmed; null after a space, in Chinese, for one letter or a number. */
+  function typedPrefix(query) {
+    var m = /[0-9a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+$/.exec(fold(query || ""));
+    return m && Array.from(m[0]).length >= 2 && /[^0-9]/.test(m[0]) ? m[0] : null;
+  }
   function queryTerms(text) {
     var seen = new Set();
     return terms(text, true).filter(function (t) { if (seen.has(t)) return false; seen.add(t); return true; });
@@ -73,7 +87,30 @@
     }
     return this.cache.get(name);
   };
-  Index.prototype.manifest = function () { return this.json("manifest.json"); };
+  Index.prototype.manifest = function () {
+    return this.json("manifest.json").then(function (m) { useVariants(m.variants); return m; });
+  };
+  var MAX_EXPANSIONS = 20;  // SearchIndexReader.maxExpansions
+  /* Postings of `term` and of the most common words starting with `typed`: best score per document. */
+  Index.prototype.expandedPostings = async function (term, typed) {
+    var m = await this.manifest(), self = this, words = [];
+    if (m.prefixes && m.prefixes.length) {
+      var shard = fnv32(Array.from(typed).slice(0, 2).join("")) % m.prefixes.length;
+      var counts = await this.json("p/" + shard + "." + m.prefixes[shard] + ".json");
+      words = Object.keys(counts).filter(function (w) { return w !== term && w.startsWith(typed); })
+        .sort(function (a, b) { return counts[b] - counts[a] || (a < b ? -1 : a > b ? 1 : 0); }).slice(0, MAX_EXPANSIONS);
+    }
+    var lists = await Promise.all([term].concat(words).map(function (w) { return self.postings(w); }));
+    var best = new Map();
+    lists.forEach(function (postings) {
+      postings.forEach(function (p) {
+        var old = best.get(p[0]) || [0, 0];
+        best.set(p[0], [Math.max(old[0], Math.floor(p[1] / 2)), Math.max(old[1], p[1] % 2)]);
+      });
+    });
+    return Array.from(best.keys()).sort(function (a, b) { return a - b; })
+      .map(function (d) { return [d, best.get(d)[0] * 2 + best.get(d)[1]]; });
+  };
   Index.prototype.postings = async function (term) {
     var m = await this.manifest();
     var shard = fnv32(term) % m.shards.length;
@@ -102,13 +139,17 @@
   };
   /* Document numbers, best first: every query term must match; title matches first, then BM25. */
   Index.prototype.search = async function (query, filters) {
+    await this.manifest();
     var qterms = queryTerms(query || "");
+    var typed = typedPrefix(query), expanded = typed === null ? -1 : qterms.lastIndexOf(stem(typed));
     var allowed = await this.allowed(filters || {});
     if (qterms.length === 0) {
       return allowed === null ? [] : Array.from(allowed).sort(function (a, b) { return a - b; });
     }
     var self = this;
-    var lists = await Promise.all(qterms.map(function (t) { return self.postings(t); }));
+    var lists = await Promise.all(qterms.map(function (t, i) {
+      return i === expanded ? self.expandedPostings(t, typed) : self.postings(t);
+    }));
     var scores = null;
     lists.forEach(function (postings) {
       var next = new Map();
@@ -142,12 +183,29 @@
       .forEach(function (s) { out.push(/^[0-9a-z\u00c0-\u024f]+$/.test(s) ? stem(s) : s); });
     return out;
   }
+  var WORD = /[0-9A-Za-z\u00c0-\u024f'’-]/;
+  /* Moves a cut at `i` off the middle of a Latin word (back to its start when `back`, else forward past it)
+     and off the middle of a surrogate pair, so excerpts end on whole words and whole characters. */
+  function boundary(text, i, back) {
+    if (i <= 0 || i >= text.length) return Math.max(0, Math.min(i, text.length));
+    var j = i;
+    while (j > 0 && j < text.length && WORD.test(text[j - 1]) && WORD.test(text[j])) j += back ? -1 : 1;
+    if (j > 0 && j < text.length && /[\udc00-\udfff]/.test(text[j])) j += back ? -1 : 1;
+    return j;
+  }
   /* Appends to `parent` a window of `text` around the first match, each match in <mark>. */
   function appendHighlighted(parent, text, query, length) {
     var folded = fold(text), parts = segments(query), first = -1;
+    var typed = typedPrefix(query);
+    if (typed) parts.push(typed);  // the word being typed highlights where it begins a longer word
     parts.forEach(function (p) { var i = folded.indexOf(p); if (i >= 0 && (first < 0 || i < first)) first = i; });
-    var start = length && first > 40 ? first - 40 : 0;
+    var start = length && first > 40 ? boundary(text, first - 40, false) : 0;
+    while (start > 0 && start < text.length && /\s/.test(text[start])) start++;
     var end = length ? Math.min(text.length, start + length) : text.length;
+    if (end < text.length) {
+      end = boundary(text, end, true);
+      if (end <= start) end = boundary(text, start + length, false);
+    }
     if (start > 0) parent.appendChild(document.createTextNode("…"));
     var i = start;
     while (i < end) {
@@ -169,6 +227,11 @@
   // ---- page ----
   function format(template, values) {
     return template.replace(/\{(\w+)\}/g, function (m, k) { return k in values ? values[k] : m; });
+  }
+  // The count text in the page language's CLDR plural form (data-count-one…, data-count is "other").
+  function countText(box, n) {
+    var form = new Intl.PluralRules(document.documentElement.lang).select(n);
+    return box.dataset["count" + form.charAt(0).toUpperCase() + form.slice(1)] || box.dataset.count;
   }
   function start() {
     var box = document.getElementById("search");
@@ -196,6 +259,48 @@
       Object.keys(chosen).forEach(function (f) { chosen[f].forEach(function (v) { params.append(f, v); }); });
       var search = params.toString();
       history.replaceState(null, "", search ? "?" + search : location.pathname);
+      // The language switcher keeps the query and filters: the other language's search page reads them too.
+      document.querySelectorAll("nav.language-switcher a[href]").forEach(function (a) {
+        var url = new URL(a.getAttribute("href"), document.baseURI);
+        url.search = search ? "?" + search : "";
+        a.setAttribute("href", url.pathname + url.search);
+      });
+    }
+    /* Each filter value's count: the documents matching the query and the other facets' choices. */
+    var countRun = 0;
+    async function updateCounts(query, chosen) {
+      var mine = ++countRun, m, lists, base;
+      try {
+        m = await index.manifest();
+        lists = await index.json(m.filters);
+        base = query ? new Set(await index.search(query, {})) : null;
+      } catch (e) { return; }
+      if (mine !== countRun) return;
+      var members = {};
+      Object.keys(lists).forEach(function (facet) {
+        members[facet] = {};
+        Object.keys(lists[facet]).forEach(function (value) {
+          var set = new Set(), doc = 0;
+          lists[facet][value].forEach(function (d) { doc += d; set.add(doc); });
+          members[facet][value] = set;
+        });
+      });
+      function allowedExcept(facet) {
+        var allowed = base;
+        Object.keys(chosen).forEach(function (f) {
+          if (f === facet || chosen[f].length === 0 || !members[f]) return;
+          var union = new Set();
+          chosen[f].forEach(function (v) { (members[f][v] || new Set()).forEach(function (d) { union.add(d); }); });
+          allowed = allowed === null ? union : new Set(Array.from(allowed).filter(function (d) { return union.has(d); }));
+        });
+        return allowed;
+      }
+      form.querySelectorAll("input[type=checkbox]").forEach(function (input) {
+        var set = (members[input.name] || {})[input.value] || new Set(), allowed = allowedExcept(input.name), n = 0;
+        set.forEach(function (d) { if (allowed === null || allowed.has(d)) n++; });
+        var label = form.querySelector("label[for='" + input.id + "'] .facet-count");
+        if (label) label.textContent = "(" + n + ")";
+      });
     }
     async function showMore() {
       var mine = run, batch = results.slice(shown, shown + pageSize);
@@ -213,9 +318,17 @@
         section.className = "search-section";
         section.textContent = f.s;
         item.appendChild(section);
+        if (f.k) {
+          var badge = document.createElement("p");
+          badge.className = "status status-" + f.k;
+          badge.textContent = f.b;
+          item.appendChild(badge);
+        }
         var excerpt = document.createElement("p");
         excerpt.className = "excerpt";
-        appendHighlighted(excerpt, f.x.replace(/\n/g, " "), lastQuery, 160);
+        // The text starts with the page's title, already shown as the result's heading.
+        var text = f.x.startsWith(f.t + "\n") ? f.x.slice(f.t.length + 1) : f.x;
+        appendHighlighted(excerpt, text.replace(/\n/g, " "), lastQuery, 160);
         item.appendChild(excerpt);
         list.appendChild(item);
       });
@@ -227,6 +340,7 @@
       syncURL(query, chosen);
       lastQuery = query;
       var hasFilter = Object.keys(chosen).some(function (f) { return chosen[f].length > 0; });
+      updateCounts(query, chosen);
       if (!query && !hasFilter) {
         list.textContent = ""; more.hidden = true; status.textContent = ""; results = []; return;
       }
@@ -237,7 +351,7 @@
       }
       if (mine !== run) return;
       results = found; shown = 0; list.textContent = "";
-      status.textContent = found.length === 0 ? box.dataset.none : format(box.dataset.count, { count: found.length });
+      status.textContent = found.length === 0 ? box.dataset.none : format(countText(box, found.length), { count: found.length.toLocaleString("en") });
       await showMore();
     }
     function later() { clearTimeout(timer); timer = setTimeout(search, 150); }
@@ -254,7 +368,8 @@
     global.talentsiteSearch.ready = search();
   }
 
-  var api = { indexTerms: indexTerms, queryTerms: queryTerms, fnv32: fnv32, Index: Index };
+  var api = { indexTerms: indexTerms, queryTerms: queryTerms, typedPrefix: typedPrefix, useVariants: useVariants,
+              fnv32: fnv32, Index: Index };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else {
     global.talentsiteSearch = api;

@@ -17,9 +17,10 @@ extension SiteBuilder {
         }
     }
 
-    /// The build day from `SOURCE_DATE_EPOCH` when set (reproducible builds), else today in UTC.
+    /// The build day in Asia/Taipei, where the courses take place and citizens read the site: from
+    /// `SOURCE_DATE_EPOCH` when set (reproducible builds), else now. 2027-04-09T16:00Z is already 04-10.
     public static func buildDay(environment: [String: String] = ProcessInfo.processInfo.environment) -> Day {
-        if let text = environment["SOURCE_DATE_EPOCH"], let seconds = Int(text) { return Day(unixSeconds: seconds) }
-        return Day(unixSeconds: Int(Date().timeIntervalSince1970))
+        if let text = environment["SOURCE_DATE_EPOCH"], let seconds = Int(text) { return Day(unixSeconds: seconds, offset: Day.taipeiOffset) }
+        return Day(unixSeconds: Int(Date().timeIntervalSince1970), offset: Day.taipeiOffset)
     }
 }

@@ -99,6 +99,11 @@ struct FeedWriter {
             xml.element("guid", url, attributes: [("isPermaLink", "true")])
             xml.element("pubDate", RFC822.string(item.date))
             if let summary = env.summaries.summary(of: item.record) { xml.element("description", summary) }
+            if let status = item.record.status(in: item.schema.listing, on: site.buildDay) {
+                // The status on the build day, filed under the list that holds the record now (current or past).
+                let list = status == .ended ? site.routes.past(item.schema, language) : site.routes.list(item.schema, language)
+                xml.element("category", env.theme.strings[language.code]?[status.stringKey] ?? status.key, attributes: [("domain", absolute(list))])
+            }
             for (label, href) in categories(item.record, schema: item.schema) {
                 xml.element("category", label, attributes: [("domain", absolute(href))])
             }

@@ -3,6 +3,9 @@ import CLibXML2
 /// The text a reader sees in one element of a rendered page (`<main>`), read with libxml2.
 /// Block elements end in a line break so words of adjacent blocks never run together
 /// (`<li>智慧</li><li>機械</li>` must not index 慧機), and navigation, scripts and styles are left out.
+/// Templates mark page furniture `data-search="ignore"` (status badges, field labels, the apply button)
+/// and the facts box `data-search="after"`, so the text reads title, summary and body first, then the
+/// field values; a link whose text is its own address (a bare URL) is left out too.
 public struct VisibleText: Sendable {
     /// The text, one line per block.
     public let text: String
@@ -29,7 +32,7 @@ public struct VisibleText: Sendable {
         var collector = Collector()
         collector.walk(element.pointee.children)
         collector.breakLine()
-        text = collector.lines.joined(separator: "\n")
+        text = (collector.lines + collector.laterLines).joined(separator: "\n")
         heading = collector.heading ?? ""
     }
 
@@ -47,6 +50,9 @@ public struct VisibleText: Sendable {
 
     private struct Collector {
         var lines: [String] = []
+        /// Lines of `data-search="after"` elements, appended after the rest.
+        var laterLines: [String] = []
+        var later = false
         var line = ""
         var heading: String?
         var headingText: String?
@@ -63,13 +69,17 @@ public struct VisibleText: Sendable {
                     }
                 case XML_ELEMENT_NODE:
                     let name = String(cString: node.pointee.name)
-                    if Self.skip(name) { break }
+                    let marker = Self.attribute("data-search", of: node)
+                    if Self.skip(name) || marker == "ignore" || (name == "a" && Self.isBareAddress(node)) { break }
                     let block = VisibleText.blocks.contains(name)
                     if block { breakLine() }
+                    let wasLater = later
+                    if marker == "after" { later = true }
                     if name == "h1" && heading == nil { headingText = "" }
                     walk(node.pointee.children)
                     if name == "h1", let text = headingText { heading = Self.squeezed(text); headingText = nil }
                     if block { breakLine() }
+                    later = wasLater
                 default:
                     break
                 }
@@ -79,9 +89,25 @@ public struct VisibleText: Sendable {
 
         static func skip(_ name: String) -> Bool { VisibleText.skipped.contains(name) }
 
+        static func attribute(_ name: String, of node: xmlNodePtr) -> String? {
+            guard let value = xmlGetProp(node, name) else { return nil }
+            defer { talentsite_xml_free(value) }
+            return String(cString: value)
+        }
+
+        /// A link showing its own address (`<a href="https://…">https://…</a>`): an address, not words.
+        static func isBareAddress(_ node: xmlNodePtr) -> Bool {
+            guard let content = xmlNodeGetContent(node) else { return false }
+            defer { talentsite_xml_free(content) }
+            let text = squeezed(String(cString: content))
+            return text.hasPrefix("http://") || text.hasPrefix("https://") || text.hasPrefix("mailto:") || text == attribute("href", of: node)
+        }
+
         mutating func breakLine() {
             let text = Self.squeezed(line)
-            if !text.isEmpty { lines.append(text) }
+            if !text.isEmpty {
+                if later { laterLines.append(text) } else { lines.append(text) }
+            }
             line = ""
         }
 

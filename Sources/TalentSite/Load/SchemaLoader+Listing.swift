@@ -1,8 +1,8 @@
 import Yams
 
-/// The listing keys of `_section.yaml`: `sort`, `page_size`, `open_until`, `group_by`, `archive`.
+/// The listing keys of `_section.yaml`: `sort`, `page_size`, `lifecycle`, `group_by`, `archive`.
 extension SchemaLoader {
-    static let listingKeys = ["page_size", "open_until", "group_by", "archive"]
+    static let listingKeys = ["page_size", "lifecycle", "open_until", "group_by", "archive"]
 
     func loadListing(_ root: YAMLMapping, fields: [FieldSpec]) -> ListingSpec {
         var listing = ListingSpec()
@@ -26,12 +26,12 @@ extension SchemaLoader {
                 listing.pageSize = size
             }
         }
-        if let field = root.string("open_until", required: false, log: log) {
-            if fields.first(where: { $0.name == field })?.type != .date {
-                log.error(root.location(of: "open_until"), "'open_until' must name a date field of this section, not '\(field)'")
-            } else {
-                listing.openUntil = field
-            }
+        if root.value("open_until") != nil {
+            log.error(root.location(of: "open_until"),
+                      "'open_until' is replaced by 'lifecycle': write 'lifecycle: {apply_until: apply_until, start: start, end: end}' (apply_until and end optional)")
+        }
+        if let node = root.value("lifecycle") {
+            listing.lifecycle = loadLifecycle(node, fields: fields, source: root.source)
         }
         if let node = root.value("group_by") {
             listing.groupBy = names(node, key: "group_by", in: root).filter { field in
@@ -50,10 +50,28 @@ extension SchemaLoader {
                 log.error(root.location(of: "archive"), "'archive' must name an int (year) or date field of this section, not '\(field)'")
             }
         }
-        if fields.contains(where: \.onlyWhileOpen) && listing.openUntil == nil {
-            log.error(root.location, "a field is 'only_while_open' but the section declares no 'open_until' date field")
+        if fields.contains(where: \.onlyWhileOpen) && listing.lifecycle == nil {
+            log.error(root.location, "a field is 'only_while_open' but the section declares no 'lifecycle'")
         }
         return listing
+    }
+
+    /// `lifecycle: {apply_until: apply_until, start: start, end: end}`: each value names a date field.
+    private func loadLifecycle(_ node: Node, fields: [FieldSpec], source: YAMLSource) -> Lifecycle? {
+        guard let mapping = YAMLMapping(node, source: source, what: "'lifecycle'", log: log) else { return nil }
+        mapping.rejectUnknownKeys(allowed: ["apply_until", "start", "end"], in: "'lifecycle'", log: log)
+        func dateField(_ key: String, required: Bool) -> String? {
+            guard let name = mapping.string(key, required: required, log: log) else { return nil }
+            guard fields.first(where: { $0.name == name })?.type == .date else {
+                log.error(mapping.location(of: key), "lifecycle '\(key)' must name a date field of this section, not '\(name)'")
+                return nil
+            }
+            return name
+        }
+        let applyUntil = dateField("apply_until", required: false)
+        let end = dateField("end", required: false)
+        guard let start = dateField("start", required: true) else { return nil }
+        return Lifecycle(applyUntil: applyUntil, start: start, end: end)
     }
 
     /// A single name or a list of names.

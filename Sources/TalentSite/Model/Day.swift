@@ -37,10 +37,13 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
         self.year = year; self.month = month; self.day = day
     }
 
-    /// The UTC day of a Unix timestamp (for `SOURCE_DATE_EPOCH`).
-    public init(unixSeconds: Int) {
-        // Civil-from-days (Howard Hinnant's algorithm), so no Calendar or time zone is involved.
-        let z = unixSeconds.floorDivided(by: 86_400) + 719_468
+    /// Seconds east of UTC of Asia/Taipei (UTC+8 all year; Taiwan has no daylight saving time).
+    public static let taipeiOffset = 8 * 3600
+
+    /// The day of a Unix timestamp at `offset` seconds east of UTC (UTC by default).
+    public init(unixSeconds: Int, offset: Int = 0) {
+        // Civil-from-days (Howard Hinnant's algorithm), so no Calendar or time zone database is involved.
+        let z = (unixSeconds + offset).floorDivided(by: 86_400) + 719_468
         let era = z.floorDivided(by: 146_097)
         let doe = z - era * 146_097
         let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
@@ -49,6 +52,13 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
         self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+    }
+
+    /// The calendar day before this one.
+    public var previous: Day {
+        if day > 1 { return Day(year: year, month: month, day: day - 1) }
+        if month > 1 { return Day(year: year, month: month - 1, day: Day.daysIn(month: month - 1, year: year)) }
+        return Day(year: year - 1, month: 12, day: 31)
     }
 
     public static func daysIn(month: Int, year: Int) -> Int {

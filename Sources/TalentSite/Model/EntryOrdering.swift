@@ -1,6 +1,7 @@
 /// Orders a section's entries by its declared sort keys, using the default language's values, so both
-/// languages list records in the same order. With `open_until`, open records come first and records that
-/// are over follow, most recent first. Entries without a key go after those with it; ties by slug.
+/// languages list records in the same order. With a `lifecycle`, records go by status (open, closed,
+/// in progress, each by the sort keys) and ended ones last, most recent first. Entries without a key go
+/// after those with it; ties by slug.
 struct EntryOrdering {
     let schema: SectionSchema
     let language: String
@@ -11,12 +12,12 @@ struct EntryOrdering {
         let listing = schema.listing
         let keyed = entries.map { entry in
             (entry: entry, keys: listing.sort.map { sortKey(entry.versions[language], field: $0.field) },
-             open: entry.versions[language]?.isOpen(until: listing.openUntil, on: buildDay) ?? true)
+             status: entry.versions[language]?.status(in: listing, on: buildDay) ?? .open)
         }
         return keyed.sorted { a, b in
-            if a.open != b.open { return a.open }
+            if a.status != b.status { return a.status < b.status }
             for (index, order) in listing.sort.enumerated() {
-                let descending = order.descending != !a.open
+                let descending = order.descending != (a.status == .ended)
                 switch (a.keys[index], b.keys[index]) {
                 case (nil, nil): continue
                 case (nil, _): return false

@@ -5,9 +5,10 @@ public struct ListingSpec: Sendable {
     public var sort: [SortOrder]
     /// Records per list page; later pages live at `/<section>/page/<n>/`.
     public var pageSize: Int
-    /// A date field after which a record is over (a course's `start`): open records are listed first,
-    /// the home page shows only open ones, and fields marked `only_while_open` disappear once it has passed.
-    public var openUntil: String?
+    /// The date fields that give each record a status on the build day (open, closed, in progress, ended):
+    /// lists order by it, ended records move to the past archive, and fields marked `only_while_open`
+    /// show only while applications are open.
+    public var lifecycle: Lifecycle?
     /// Fields whose values head groups on list pages (awards: year, then category).
     public var groupBy: [String]
     /// An int or date field whose year gets its own archive page (`/awards/2024/`).
@@ -16,8 +17,8 @@ public struct ListingSpec: Sendable {
     public static let defaultPageSize = 20
 
     public init(sort: [SortOrder] = [SortOrder(field: "date", descending: true)], pageSize: Int = defaultPageSize,
-                openUntil: String? = nil, groupBy: [String] = [], archiveBy: String? = nil) {
-        self.sort = sort; self.pageSize = pageSize; self.openUntil = openUntil; self.groupBy = groupBy; self.archiveBy = archiveBy
+                lifecycle: Lifecycle? = nil, groupBy: [String] = [], archiveBy: String? = nil) {
+        self.sort = sort; self.pageSize = pageSize; self.lifecycle = lifecycle; self.groupBy = groupBy; self.archiveBy = archiveBy
     }
 }
 
@@ -31,10 +32,18 @@ extension Record {
         }
     }
 
-    /// Whether the record is still open on `day` (its `openUntil` date not reached). Records without the
-    /// date, and every record when the listing has no such field or the day is unknown, count as open.
-    func isOpen(until field: String?, on day: Day?) -> Bool {
-        guard let field, let day, let limit = fields[field]?.day else { return true }
-        return day < limit
+    /// The record's status on `day`, or nil when its section declares no lifecycle.
+    func status(in listing: ListingSpec, on day: Day?) -> Lifecycle.Status? {
+        listing.lifecycle?.status(of: self, on: day)
+    }
+
+    /// Whether applications are open on `day`; records of sections without a lifecycle always are.
+    func isOpen(in listing: ListingSpec, on day: Day?) -> Bool {
+        (status(in: listing, on: day) ?? .open) == .open
+    }
+
+    /// Whether the record is over on `day` (ended), so it belongs in the past archive, not in current lists.
+    func hasEnded(in listing: ListingSpec, on day: Day?) -> Bool {
+        status(in: listing, on: day) == .ended
     }
 }

@@ -52,6 +52,9 @@ public struct Routes: Sendable {
         "\(prefix(language))/\(schema.name)/"
     }
 
+    /// The archive of a section's ended records (`/courses/past/`), for sections with a lifecycle.
+    public func past(_ schema: SectionSchema, _ language: Language) -> String { list(schema, language) + "past/" }
+
     public func record(_ schema: SectionSchema, slug: String, _ language: Language) -> String {
         if schema.atSiteRoot {
             return slug == Self.homeSlug ? home(language) : "\(prefix(language))/\(slug)/"

@@ -39,6 +39,11 @@ public struct SiteModelBuilder {
                     unwritten.addDraft(versions, schema: schema, routes: routes, defaultCode: defaultCode)
                     continue
                 }
+                if slug == "past" && schema.listing.lifecycle != nil {
+                    log.error(SourceLocation(file: original.file),
+                              "the slug 'past' is reserved in section '\(schema.name)': its past-courses archive lives at /\(schema.name)/past/; rename the file")
+                    continue
+                }
                 for language in settings.languages.dropFirst() where versions[language.code] == nil {
                     log.warning(SourceLocation(file: original.file),
                                 "missing \(language.code) translation (expected \(expectedPath(original, language.code)))")

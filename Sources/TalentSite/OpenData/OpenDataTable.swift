@@ -1,6 +1,7 @@
 /// A section as a table for data users: one row per record in one language, columns in a fixed order —
 /// `slug`, `title`, `url`, `date`, `summary`, then every declared field in schema order, with a
-/// `<field>_label` column after each vocabulary field (the key for machines, the label for people).
+/// `<field>_label` column after each vocabulary field (the key for machines, the label for people), and for
+/// sections with a lifecycle `status` and `status_label` on the build day (`open`, `closed`, `in-progress`, `ended`).
 struct OpenDataTable {
     struct Column {
         var name: String
@@ -38,6 +39,15 @@ struct OpenDataTable {
                     return labels.first ?? .null
                 })
             }
+        }
+        if schema.listing.lifecycle != nil {
+            let strings = env.theme.strings[language.code] ?? [:]
+            columns.append(Column(name: "status") { record in
+                record.status(in: schema.listing, on: site.buildDay).map { .string($0.key) } ?? .null
+            })
+            columns.append(Column(name: "status_label") { record in
+                record.status(in: schema.listing, on: site.buildDay).map { .string(strings[$0.stringKey] ?? $0.key) } ?? .null
+            })
         }
         self.columns = columns
         rows = section.entries.compactMap { entry in

@@ -8,7 +8,7 @@ struct FactFormatter {
     /// `[{name, label, values: [{text, href, sep}]}]` for every declared field the record has, in schema order.
     /// Fields shown only while a record is open (an apply link) are left out once it is over.
     func facts(for record: Record, schema: SectionSchema) -> [[String: Any]] {
-        let open = record.isOpen(until: schema.listing.openUntil, on: site.buildDay)
+        let open = record.isOpen(in: schema.listing, on: site.buildDay)
         return schema.fields.compactMap { spec in
             guard let value = record.fields[spec.name], open || !spec.onlyWhileOpen else { return nil }
             return fact(spec: spec, value: value)

@@ -8,6 +8,9 @@ import Foundation
 ///   the score being the term's BM25 weight in that document (× 100), computed here once.
 /// - `f/<doc>.<hash>.json`: a document's URL, title, section and text, loaded only for results shown.
 /// - `filters.<hash>.json`: documents per filter value, loaded on first use of a filter.
+/// - `p/<shard>.<hash>.json`: every Latin word term with its document count, sharded by the hash of its first
+///   two letters, so the word being typed (`semicond`) expands to the terms it begins (`semiconductor`).
+/// - the manifest also carries the variant-character table (`SearchVariants`) the client folds queries with.
 ///
 /// Every name but the manifest's carries a hash of its content, so hosts may cache them forever.
 struct SearchIndexBuilder {
@@ -28,6 +31,7 @@ struct SearchIndexBuilder {
         var manifest: [UInt8]
         var shards: [[UInt8]]
         var fragments: [[UInt8]]
+        var prefixes: [[UInt8]]
     }
 
     func build(_ documents: [SearchDocument]) -> Output {
@@ -74,13 +78,23 @@ struct SearchIndexBuilder {
             shards.append(bytes)
             files.append((folder + "t/\(index).\(tag).json", bytes))
         }
+        let (prefixTags, prefixFiles) = prefixShards(postings.mapValues(\.count))
+        files += prefixFiles
         var fragmentTags = ""
         var fragments: [[UInt8]] = []
+        let statusLabels = Dictionary(facets.first { $0.name == SearchFacets.status }?.values.map { ($0.key, $0.label) } ?? [],
+                                      uniquingKeysWith: { first, _ in first })
         for (doc, document) in documents.enumerated() {
-            let bytes = Array(JSONValue.object([
+            var fields: [(String, JSONValue)] = [
                 ("u", .string(document.path)), ("t", .string(document.title)), ("s", .string(document.sectionLabel)),
                 ("x", .string(String(document.text.prefix(Self.fragmentLimit)))),
-            ]).serialized.utf8)
+            ]
+            // The record's status (key and label), shown as a badge on the result.
+            if let status = document.filters[SearchFacets.status]?.first {
+                fields.append(("k", .string(status)))
+                fields.append(("b", .string(statusLabels[status] ?? status)))
+            }
+            let bytes = Array(JSONValue.object(fields).serialized.utf8)
             let tag = FNV1a.tag(bytes)
             fragmentTags += tag
             fragments.append(bytes)
@@ -93,9 +107,34 @@ struct SearchIndexBuilder {
             ("version", .number(1)), ("language", .string(language.code)), ("documents", .number(documents.count)),
             ("shards", .array(shardTags.map(JSONValue.string))), ("fragments", .string(fragmentTags)),
             ("filters", .string(filtersName)), ("facets", .array(facetValues(documents))),
+            ("prefixes", .array(prefixTags.map(JSONValue.string))), ("variants", .string(SearchVariants.serialized)),
         ]).serialized.utf8)
         files.append((folder + "manifest.json", manifest))
-        return Output(files: files, manifest: manifest, shards: shards, fragments: fragments)
+        return Output(files: files, manifest: manifest, shards: shards, fragments: fragments,
+                      prefixes: prefixFiles.map(\.bytes))
+    }
+
+    /// The key a word's prefix shard is chosen by: its first two characters.
+    static func prefixKey(_ word: String) -> String { String(String.UnicodeScalarView(word.unicodeScalars.prefix(2))) }
+
+    /// Latin word terms of two letters or more with their document counts, in shards by `prefixKey`.
+    private func prefixShards(_ counts: [String: Int]) -> (tags: [String], files: [(path: String, bytes: [UInt8])]) {
+        let words = counts.filter { $0.key.unicodeScalars.count >= 2 && SearchTokenizer.isWord($0.key) }
+        let total = words.reduce(0) { $0 + $1.key.utf8.count + 8 }
+        var count = 1
+        while count < 256 && total / count > Self.shardTarget { count *= 2 }
+        var buckets = [[String]](repeating: [], count: count)
+        for word in words.keys { buckets[Int(FNV1a.hash32(Self.prefixKey(word).utf8) % UInt32(count))].append(word) }
+        var tags: [String] = []
+        var files: [(path: String, bytes: [UInt8])] = []
+        for (index, bucket) in buckets.enumerated() {
+            let body = bucket.sorted().map { JSONValue.string($0).serialized + ":" + String(words[$0]!) }.joined(separator: ",")
+            let bytes = Array(("{" + body + "}").utf8)
+            let tag = FNV1a.tag(bytes)
+            tags.append(tag)
+            files.append((folder + "p/\(index).\(tag).json", bytes))
+        }
+        return (tags, files)
     }
 
     /// `{"industries":{"green-energy":[3,1,4]}}`: ascending document numbers, delta-coded.

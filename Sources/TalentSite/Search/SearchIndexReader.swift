@@ -6,15 +6,19 @@ import Foundation
 struct SearchIndexReader {
     /// Results a search page shows at first, whose fragments the first query downloads.
     static let firstPage = 10
+    /// Most terms a typed word expands to (the most common ones), as in `search.js`.
+    static let maxExpansions = 20
 
     let manifest: [UInt8]
     let shards: [[UInt8]]
     private let shardCount: Int
     private let filterLists: [String: [String: [Int]]]
+    private let prefixShards: [[UInt8]]
 
-    init(manifest: [UInt8], shards: [[UInt8]], filters: [UInt8]? = nil) {
+    init(manifest: [UInt8], shards: [[UInt8]], filters: [UInt8]? = nil, prefixes: [[UInt8]] = []) {
         self.manifest = manifest
         self.shards = shards
+        prefixShards = prefixes
         shardCount = max(1, shards.count)
         var lists: [String: [String: [Int]]] = [:]
         if let filters, let object = try? JSONSerialization.jsonObject(with: Data(filters)) as? [String: [String: [Int]]] {
@@ -31,9 +35,12 @@ struct SearchIndexReader {
     func shard(of term: String) -> Int { Int(FNV1a.hash32(term.utf8) % UInt32(shardCount)) }
 
     /// Document numbers matching `query` (and every filter: any of a facet's values), best first.
-    /// An empty query with filters lists the filtered documents in site order.
+    /// An empty query with filters lists the filtered documents in site order. The word being typed last
+    /// also matches the words it begins (`AI` finds `AIoT`).
     func search(_ query: String, filters: [String: Set<String>] = [:]) -> [Int] {
         let terms = SearchTokenizer.queryTerms(query)
+        let typed = SearchTokenizer.typedPrefix(query)
+        let expanded = typed.flatMap { word in terms.lastIndex(of: SearchTokenizer.stem(word)) }
         var allowed: Set<Int>?
         for (facet, values) in filters where !values.isEmpty {
             let matching = Set(values.flatMap { filterLists[facet]?[$0] ?? [] })
@@ -43,8 +50,8 @@ struct SearchIndexReader {
             return allowed.map { $0.sorted() } ?? []
         }
         var scores: [Int: (score: Int, titleHits: Int)]?
-        for term in terms {
-            let postings = self.postings(term)
+        for (position, term) in terms.enumerated() {
+            let postings = position == expanded ? self.expandedPostings(term, typed: typed ?? term) : self.postings(term)
             var next: [Int: (score: Int, titleHits: Int)] = [:]
             for (doc, packed) in postings {
                 guard scores == nil || scores![doc] != nil else { continue }
@@ -67,7 +74,30 @@ struct SearchIndexReader {
     func firstQueryBytes(_ query: String, fragments: [[UInt8]]) -> Int {
         let shardIndexes = Set(SearchTokenizer.queryTerms(query).map(shard(of:)))
         let results = search(query).prefix(Self.firstPage)
-        return manifest.count + shardIndexes.reduce(0) { $0 + shards[$1].count } + results.reduce(0) { $0 + fragments[$1].count }
+        let prefixBytes = SearchTokenizer.typedPrefix(query).map { word in
+            prefixShards.isEmpty ? 0 : prefixShards[Int(FNV1a.hash32(SearchIndexBuilder.prefixKey(word).utf8) % UInt32(prefixShards.count))].count
+        } ?? 0
+        return manifest.count + prefixBytes + shardIndexes.reduce(0) { $0 + shards[$1].count } + results.reduce(0) { $0 + fragments[$1].count }
+    }
+
+    /// Postings of `term` and of the most common words beginning with `typed`: per document the best score,
+    /// and a title hit if any of them is in the title.
+    private func expandedPostings(_ term: String, typed: String) -> [(doc: Int, packed: Int)] {
+        var words: [(String, Int)] = []
+        if !prefixShards.isEmpty {
+            let shard = prefixShards[Int(FNV1a.hash32(SearchIndexBuilder.prefixKey(typed).utf8) % UInt32(prefixShards.count))]
+            let counts = (try? JSONSerialization.jsonObject(with: Data(shard)) as? [String: Int]) ?? [:]
+            words = counts.filter { $0.key.hasPrefix(typed) && $0.key != term }.map { ($0.key, $0.value) }
+                .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        }
+        var best: [Int: (score: Int, title: Int)] = [:]
+        for word in [term] + words.prefix(Self.maxExpansions).map(\.0) {
+            for (doc, packed) in postings(word) {
+                let old = best[doc] ?? (0, 0)
+                best[doc] = (max(old.score, packed / 2), max(old.title, packed % 2))
+            }
+        }
+        return best.keys.sorted().map { ($0, best[$0]!.score * 2 + best[$0]!.title) }
     }
 
     private func postings(_ term: String) -> [(doc: Int, packed: Int)] {

@@ -87,7 +87,7 @@ final class SearchCollector: PageCollector, @unchecked Sendable {
             let output = builder.build(documents)
             let total = output.files.reduce(0) { $0 + $1.bytes.count }
             var line = "search \(language.code): \(documents.count) pages, index \(Self.kilobytes(total)) in \(output.files.count) files"
-            let reader = SearchIndexReader(manifest: output.manifest, shards: output.shards)
+            let reader = SearchIndexReader(manifest: output.manifest, shards: output.shards, prefixes: output.prefixes)
             let samples = SearchSamples.queries(documents)
             if !samples.isEmpty {
                 line += "; first query downloads (uncompressed) " + samples.map { query in

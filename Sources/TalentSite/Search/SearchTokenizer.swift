@@ -3,7 +3,7 @@
 /// index stores and what the browser looks up can never drift apart.
 ///
 /// - Full-width ASCII (`２０２６`, `ＡＩ`) folds to half-width, the ideographic space to a space,
-///   everything is lower-cased.
+///   everything is lower-cased, and variant characters fold to one form (臺 → 台, `SearchVariants`).
 /// - Chinese (Han, kana, bopomofo) has no spaces: a run of it is indexed as every character and every
 ///   overlapping pair (`機器視覺` → 機 機器 器 器視 視 視覺 覺). A query uses the pairs (the single
 ///   character when it has only one), so any page holding the query's characters in sequence matches.
@@ -54,7 +54,7 @@ public enum SearchTokenizer {
         return result
     }
 
-    /// Full-width ASCII to half-width, ideographic space to space, then lower case.
+    /// Full-width ASCII to half-width, ideographic space to space, then lower case, then variant characters.
     static func folded(_ text: String) -> String.UnicodeScalarView {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
@@ -64,7 +64,26 @@ public enum SearchTokenizer {
             default: out.append(scalar)
             }
         }
-        return String(out).lowercased().unicodeScalars
+        var result = String.UnicodeScalarView()
+        for scalar in String(out).lowercased().unicodeScalars { result.append(SearchVariants.table[scalar] ?? scalar) }
+        return result
+    }
+
+    /// Whether `term` is a Latin word (letters and digits), the kind a typed prefix can be expanded to.
+    static func isWord(_ term: String) -> Bool {
+        !term.isEmpty && term.unicodeScalars.allSatisfy(isWordCharacter)
+    }
+
+    /// The last word of a query still being typed (`semicond` in `green semicond`), folded but not stemmed,
+    /// or nil when the query ends in a space, in Chinese, with a single letter or with a number (`第12期`).
+    public static func typedPrefix(_ query: String) -> String? {
+        let scalars = Array(folded(query))
+        guard let last = scalars.last, isWordCharacter(last) else { return nil }
+        var start = scalars.count - 1
+        while start > 0 && isWordCharacter(scalars[start - 1]) { start -= 1 }
+        let word = String(String.UnicodeScalarView(scalars[start...]))
+        let hasLetter = word.unicodeScalars.contains { !(0x30...0x39).contains($0.value) }
+        return word.unicodeScalars.count >= 2 && hasLetter ? word : nil
     }
 
     static func isHan(_ scalar: Unicode.Scalar) -> Bool {

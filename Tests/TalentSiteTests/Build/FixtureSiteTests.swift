@@ -33,7 +33,7 @@ import Testing
                                     "iot", "materials", "new-agriculture", "smart-machinery"],
                      "regions": ["central", "east", "north", "online", "south"], "course-kinds": ["bootcamp", "in-service"]]
         let generated = ["", "en/"].flatMap { prefix in
-            ["\(prefix)404.html", "\(prefix)awards/2024/index.html", "\(prefix)awards/2025/index.html", "\(prefix)search/index.html"]
+            ["\(prefix)404.html", "\(prefix)courses/past/index.html", "\(prefix)awards/2024/index.html", "\(prefix)awards/2025/index.html", "\(prefix)search/index.html"]
                 + terms.flatMap { taxonomy, keys in
                     ["\(prefix)\(taxonomy)/index.html"] + keys.map { "\(prefix)\(taxonomy)/\($0)/index.html" }
                 }

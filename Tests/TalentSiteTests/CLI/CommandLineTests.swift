@@ -29,6 +29,25 @@ import Testing
         return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
     }
 
+    /// `SOURCE_DATE_EPOCH` is read as a day in Asia/Taipei: 2027-04-09T16:00Z is the start day (04-10) there.
+    @Test func sourceDateEpochIsATaipeiDayForTheCommand() throws {
+        let course = CourseLifecycleTests.course
+        let site = try DiskSite(TestSite.tree(["content/courses/life.zh-TW.md": course])); defer { site.remove() }
+        func badge(at epoch: Int) throws -> String? {
+            let output = site.root.appendingPathComponent("out-\(epoch)")
+            let process = Process()
+            process.executableURL = Self.binary
+            process.arguments = ["build", "--source", site.root.path, "--output", output.path]
+            process.environment = ["SOURCE_DATE_EPOCH": String(epoch), "PATH": "/usr/bin:/bin"]
+            process.standardOutput = FileHandle.nullDevice; process.standardError = FileHandle.nullDevice
+            try process.run(); process.waitUntilExit()
+            let html = try String(contentsOf: output.appendingPathComponent("courses/life/index.html"), encoding: .utf8)
+            return HTMLDocument(html: html)?.all("p").first { $0["class"]?.hasPrefix("status ") == true }?.text
+        }
+        #expect(try badge(at: CourseLifecycleTests.epoch("2027-04-09T15:59:59Z")) == "報名截止")
+        #expect(try badge(at: CourseLifecycleTests.epoch("2027-04-09T16:00:00Z")) == "已開課")
+    }
+
     @Test func binaryExists() {
         #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path), "build the package first: swift build")
     }

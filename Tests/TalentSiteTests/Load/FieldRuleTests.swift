@@ -79,6 +79,6 @@ import Testing
         let tree = TestSite.tree()
         let settings = try #require(SettingsLoader(tree: tree, log: log).load())
         let schema = try #require(SchemaLoader(tree: tree, settings: settings, log: log).load(section: "courses"))
-        #expect(schema.rules.map { "\($0.field) \($0.comparison.rawValue) \($0.other)" } == ["end not_before start"])
+        #expect(schema.rules.map { "\($0.field) \($0.comparison.rawValue) \($0.other)" } == ["end not_before start", "apply_until not_after end"])
     }
 }

@@ -71,6 +71,6 @@ import Testing
         let header = String(decoding: try #require(Self.site.files["data/courses.csv"]).dropFirst(3), as: UTF8.self)
             .split(separator: "\r\n").first.map(String.init)
         #expect(header == "slug,title,url,date,summary,kind,kind_label,industries,industries_label,region,region_label,provider,"
-                + "start,end,hours,fee,subsidy_rate,seats,apply_url,certification")
+                + "apply_until,start,end,hours,fee,subsidy_rate,seats,apply_url,certification,status,status_label")
     }
 }

@@ -34,32 +34,19 @@ import Testing
         #expect(kinds.all("p").contains { $0["class"] == "empty" }, "an English term page without translated records says so")
     }
 
-    @Test func coursesThatHaveNotStartedComeFirstAndAloneGetAnApplyLink() throws {
+    @Test func openCoursesGetAnApplyLinkAndEndedOnesMoveToThePastArchive() throws {
         let list = try Self.page("courses/index.html")
-        #expect(list.all("h2").filter { $0["class"] == "card-title" }.map(\.text) == ["智慧機械 CNC 加工養成班", "綠能電廠維運在職班"])
-        #expect(list.all("p").filter { $0["class"]?.hasPrefix("status") == true }.map(\.text) == ["招生中（尚未開課）", "已開課"])
+        #expect(list.all("h2").filter { $0["class"] == "card-title" }.map(\.text) == ["智慧機械 CNC 加工養成班"])
+        #expect(list.all("p").filter { $0["class"]?.hasPrefix("status") == true }.map(\.text) == ["招生中"])
+        let past = try Self.page("courses/past/index.html")
+        #expect(past.all("h2").filter { $0["class"] == "card-title" }.map(\.text) == ["綠能電廠維運在職班"])
+        #expect(past.all("p").filter { $0["class"] == "status status-ended" }.map(\.text) == ["已結訓"])
+        #expect(past.first("title")?.text == "實務人才培訓課程：已結訓 | 5+2 產業人才培育")
         let open = try Self.page("courses/cnc-bootcamp/index.html")
         #expect(open.all("a").first { $0["class"] == "button" }?["href"] == "https://example.org/apply/cnc-bootcamp")
-        let past = try Self.page("courses/green-in-service/index.html")
-        #expect(past.all("a").first { $0["class"] == "button" } == nil)
-    }
-
-    @Test func openFirstThenMostRecentlyStarted() {
-        let starts = ["a": "2026-07-01", "b": "2026-09-01", "c": "2025-01-01", "d": "2026-03-01"]
-        var overrides: [String: String] = [:]
-        for (slug, start) in starts {
-            overrides["content/courses/\(slug).zh-TW.md"] = TestSite.course(title: "班 \(slug)", provider: "單位")
-                .replacingOccurrences(of: "start: 2026-12-01", with: "start: \(start)")
-            overrides["content/courses/\(slug).en.md"] = TestSite.course(title: "Course \(slug)", provider: "P")
-                .replacingOccurrences(of: "start: 2026-12-01", with: "start: \(start)")
-        }
-        let output = TestSite.build(TestSite.tree(overrides), options: BuildOptions(buildDay: Day(year: 2026, month: 6, day: 1))).output
-        let order = (try? Self.page("en/courses/index.html", in: output))?.all("h2")
-            .filter { $0["class"] == "card-title" }.map(\.text)
-        // Open (not started on 1 June 2026) by start date, then started ones, most recent first.
-        #expect(order == ["Course a", "Course b", "Smart Machinery Bootcamp", "Course d", "Course c"])
-        let home = (try? Self.page("en/index.html", in: output))?.all("h3").filter { $0["class"] == "card-title" }.map(\.text) ?? []
-        #expect(home.contains("Course a") && !home.contains("Course c") && !home.contains("Course d"), "the home page shows only open courses")
+        let ended = try Self.page("courses/green-in-service/index.html")
+        #expect(ended.all("a").first { $0["class"] == "button" } == nil)
+        #expect(ended.all("p").first { $0["class"]?.hasPrefix("status") == true }?.text == "已結訓", "an ended course keeps its page")
     }
 
     @Test func longListsArePagedWithStableURLsAndRelLinks() throws {

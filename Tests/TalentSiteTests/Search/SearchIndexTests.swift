@@ -85,6 +85,60 @@ import Testing
         #expect(!SearchTokenizer.indexTerms(text.text).contains("慧機"))
     }
 
+    @Test func indexHoldsWhatPagesSayNotTheirFurniture() throws {
+        let en = "en/search/index/"
+        // "Apply now" (the button), "Apply" (a field label) and the apply URL are not words of the course.
+        #expect(try Self.urls("apply now", folder: en).isEmpty)
+        #expect(try !Self.urls("provider", folder: en).contains("/en/courses/cnc-bootcamp/"), "field labels are not indexed")
+        #expect(try Self.urls("example", folder: en).isEmpty, "URLs are not indexed")
+        #expect(try !Self.urls("Open for applications", folder: en).contains("/en/courses/cnc-bootcamp/"), "the status badge is not indexed")
+        // Field values are: the provider's name and the region.
+        #expect(try Self.urls("精密機械研究發展中心").contains("/courses/cnc-bootcamp/"))
+        // The text starts with what the page says (summary, body), field values after.
+        let (reader, manifest) = try Self.reader(en)
+        let doc = try #require(reader.search("machining").first)
+        let text = try Self.fragment(en, doc, manifest)["x"] ?? ""
+        #expect(text.hasPrefix("Smart Machinery: CNC Machining Bootcamp\nLearn CNC machining"), "\(text.prefix(80))")
+        #expect(!text.contains("Apply now") && !text.contains("https://"), "\(text)")
+        #expect(try Self.fragment(en, doc, manifest)["k"] == "open" && Self.fragment(en, doc, manifest)["b"] == "Open for applications")
+    }
+
+    @Test func variantCharactersAndTypedPrefixesMatch() throws {
+        #expect(try Self.urls("台北科技大學") == ["/programmes/ntut-smart-manufacturing/"], "臺 in the page, 台 in the query")
+        #expect(try Self.urls("臺達電子") == ["/programmes/ntut-smart-manufacturing/"], "台 in the page, 臺 in the query")
+        let folder = "en/search/index/"
+        let (_, manifest) = try Self.reader(folder)
+        let prefixTags = try #require(manifest["prefixes"] as? [String])
+        let prefixes = try prefixTags.enumerated().map { index, tag in try #require(Self.output.files[folder + "p/\(index).\(tag).json"]) }
+        let files = Self.output.files
+        let manifestBytes = try #require(files[folder + "manifest.json"])
+        let shards = try (manifest["shards"] as? [String] ?? []).enumerated().map { try #require(files[folder + "t/\($0).\($1).json"]) }
+        let reader = SearchIndexReader(manifest: manifestBytes, shards: shards, prefixes: prefixes)
+        func urls(_ query: String) throws -> [String] { try reader.search(query).map { try Self.fragment(folder, $0, manifest)["u"] ?? "?" } }
+        #expect(try urls("machin").contains("/en/courses/cnc-bootcamp/"), "machin → machining")
+        #expect(try urls("smart boot").first == "/en/courses/cnc-bootcamp/")
+        #expect(try urls("boot smart").isEmpty, "only the last word is a prefix: no page has the word 'boot'")
+        #expect(try urls("boot ").isEmpty, "a finished word (space after it) is matched whole")
+        #expect(manifest["variants"] as? String == SearchVariants.serialized)
+    }
+
+    @Test func theWordBeingTypedFindsTheWordsItBegins() throws {
+        let course = TestSite.course(title: "Chip course", provider: "P", body: "Semiconductor packaging with AIoT sensors and certification.")
+        let output = TestSite.build(TestSite.tree(["content/courses/chip.zh-TW.md": TestSite.course(title: "晶片班", provider: "單位"),
+                                                   "content/courses/chip.en.md": course])).output
+        let folder = "en/search/index/"
+        let manifestBytes = try #require(output.files[folder + "manifest.json"])
+        let manifest = try #require(JSONSerialization.jsonObject(with: Data(manifestBytes)) as? [String: Any])
+        let shards = try (manifest["shards"] as? [String] ?? []).enumerated().map { try #require(output.files[folder + "t/\($0).\($1).json"]) }
+        let prefixes = try (manifest["prefixes"] as? [String] ?? []).enumerated().map { try #require(output.files[folder + "p/\($0).\($1).json"]) }
+        let reader = SearchIndexReader(manifest: manifestBytes, shards: shards, prefixes: prefixes)
+        for query in ["semicond", "AI", "cert", "packag", "chip semicond"] {
+            #expect(reader.search(query).count == 1, "\(query)")
+        }
+        #expect(reader.search("semicond ").isEmpty, "a word followed by a space is whole")
+        #expect(SearchIndexReader(manifest: manifestBytes, shards: shards).search("semicond").isEmpty, "without prefix shards, no expansion")
+    }
+
     @Test func searchPageWorksFromAnySubPath() throws {
         let page = try CatalogueTests.page("en/search/index.html")
         let box = try #require(page.all("div").first { $0["id"] == "search" })

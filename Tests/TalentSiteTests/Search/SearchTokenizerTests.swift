@@ -9,6 +9,8 @@ import Testing
         var text: String
         var index: [String]
         var query: [String]
+        /// The word being typed that expands to longer words ("" for none), when the vector says.
+        var typed: String?
     }
 
     static let vectors: [Vector] = {
@@ -25,10 +27,24 @@ import Testing
         let vector = try #require(Self.vectors.first { $0.text == text })
         #expect(SearchTokenizer.indexTerms(text) == vector.index)
         #expect(SearchTokenizer.queryTerms(text) == vector.query)
+        if let typed = vector.typed {
+            #expect((SearchTokenizer.typedPrefix(text) ?? "") == typed)
+        }
+    }
+
+    @Test func everyVariantPairIsCoveredByAVector() {
+        for pair in SearchVariants.pairs {
+            let variant = String(Character(pair.variant))
+            #expect(Self.vectors.contains { $0.text.contains(variant) }, "no vector holds \(variant)")
+        }
+        for required in ["台", "臺", "裡", "裏", "著", "着", "為", "爲", "眾", "衆", "啟", "啓", "線", "綫", "峰", "峯", "群", "羣", "衛", "衞"] {
+            #expect(Self.vectors.contains { $0.text.contains(required) }, "the issue's pairs: \(required)")
+        }
     }
 
     @Test func javaScriptMatchesTheSameVectorsAndShardHash() throws {
-        let (status, output) = try ExternalTool.run("node", [ExternalTool.repositoryFile("Tests/Search/tokenizer-vectors.js")])
+        let (status, output) = try ExternalTool.run("node", [ExternalTool.repositoryFile("Tests/Search/tokenizer-vectors.js"),
+                                                                     SearchVariants.serialized])
         #expect(status == 0, "\(output)")
         #expect(output.contains("\(Self.vectors.count)/\(Self.vectors.count) vectors pass"))
         let hashes = ["", "a", "機器", "green"].map { String(FNV1a.hash32($0.utf8)) }.joined(separator: " ")

@@ -59,15 +59,15 @@ public struct RecordPages: OutputFormat {
         context["slug"] = record.slug
         context["recordTitle"] = record.title
         context["summary"] = env.summaries.summary(of: record) ?? false
+        // An explicit summary is shown (and so indexed) under the title; a derived one is the body's first paragraph.
+        context["lead"] = record.summary ?? false
         if let date = record.date {
             context["date"] = ["iso": date.iso, "text": formatter.date(date)]
         }
         if !schema.atSiteRoot {
             context["section"] = ["name": schema.name, "title": schema.title[language], "href": env.site.routes.list(schema, language)]
         }
-        let open = record.isOpen(until: schema.listing.openUntil, on: env.site.buildDay)
-        context["status"] = schema.listing.openUntil == nil ? false
-            : ["open": open, "text": env.theme.strings[language.code]?[open ? "status_open" : "status_closed"] ?? ""]
+        context["status"] = StatusContext.value(record, schema: schema, site: env.site, strings: env.theme.strings[language.code] ?? [:])
         let references = env.site.reverseReferences[RecordID(section: schema.name, slug: entry.slug)] ?? []
         context["referencedBy"] = references.compactMap { reference -> [String: Any]? in
             guard let section = env.site.section(reference.section) else { return nil }
@@ -84,13 +84,13 @@ public struct RecordPages: OutputFormat {
         return env.render(isHome ? "home" : schema.template, context, for: SourceLocation(file: record.file))
     }
 
-    /// The first records of every listed section, for the home page; only open ones where the section
-    /// knows when a record is over (courses not yet started), so the home page never advertises a past course.
+    /// The first records of every listed section, for the home page; ended ones (courses over) are left out,
+    /// so the home page never advertises a past course.
     private func homeSections(language: Language, env: RenderEnvironment) -> [[String: Any]] {
         env.site.sections.filter { $0.schema.hasListPage }.map { section in
             let schema = section.schema
             let shown = section.entries.lazy.filter { entry in
-                entry.versions[env.site.settings.defaultLanguage.code]?.isOpen(until: schema.listing.openUntil, on: env.site.buildDay) ?? false
+                !(entry.versions[env.site.settings.defaultLanguage.code]?.hasEnded(in: schema.listing, on: env.site.buildDay) ?? true)
             }
             let items = ListItems(env: env, language: language).items(shown, schema: schema, limit: homePreviewCount)
             return ["name": section.schema.name, "title": section.schema.title[language],

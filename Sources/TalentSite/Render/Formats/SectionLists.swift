@@ -1,22 +1,74 @@
 /// Each section's list per language, paged: `/courses/`, `/courses/page/2/`, `/en/courses/`.
 /// Sections with `group_by` show group headings (awards: year, then category) and, with `archive`,
-/// links to their year pages.
+/// links to their year pages. Sections with a `lifecycle` list ended records apart, in a past archive
+/// (`/courses/past/`, paged the same way), so current lists show only what a citizen can still join or follow.
 public struct SectionLists: OutputFormat {
     public init() {}
 
     public func plan(_ input: PlanInput) -> [OutputJob] {
         let site = input.site
-        return site.sections.filter(\.schema.hasListPage).flatMap { section in
+        let languages = site.settings.languages
+        return site.sections.filter(\.schema.hasListPage).flatMap { section -> [OutputJob] in
             let schema = section.schema
-            let list = PagedList(
-                title: schema.title, intro: schema.intro,
-                basePaths: Dictionary(uniqueKeysWithValues: site.settings.languages.map { ($0.code, site.routes.list(schema, $0)) }),
-                rows: section.entries.map { (schema, $0) }, pageSize: schema.listing.pageSize,
+            let listPaths = Dictionary(uniqueKeysWithValues: languages.map { ($0.code, site.routes.list(schema, $0)) })
+            guard schema.listing.lifecycle != nil else {
+                return PagedList(
+                    title: schema.title, intro: schema.intro, basePaths: listPaths,
+                    rows: section.entries.map { (schema, $0) }, pageSize: schema.listing.pageSize,
+                    groupBy: schema.listing.groupBy.map(PagedList.GroupLevel.field),
+                    navLabel: schema.listing.archiveBy.flatMap { schema.field($0)?.label },
+                    navLinks: YearArchives.links(section, site: site),
+                    menuSection: schema.name, origin: schema.location).jobs(site: site)
+            }
+            let split = PastArchive.split(section, site: site)
+            let pastPaths = Dictionary(uniqueKeysWithValues: languages.map { ($0.code, site.routes.past(schema, $0)) })
+            let strings = input.theme.strings
+            func text(_ key: String, _ fill: (Language) -> [String: String] = { _ in [:] }) -> LocalizedText {
+                LocalizedText(Dictionary(uniqueKeysWithValues: languages.map { language in
+                    (language.code, (strings[language.code]?[key] ?? key).replacingPlaceholders(fill(language)))
+                }))
+            }
+            let links = [
+                PagedList.NavLink(text: text("current_list"), paths: listPaths,
+                                  counts: PagedList.counts(split.current.map { (schema, $0) }, languages: languages)),
+                PagedList.NavLink(text: text("past_list"), paths: pastPaths,
+                                  counts: PagedList.counts(split.past.map { (schema, $0) }, languages: languages)),
+            ]
+            let current = PagedList(
+                title: schema.title, intro: schema.intro, basePaths: listPaths,
+                rows: split.current.map { (schema, $0) }, pageSize: schema.listing.pageSize,
                 groupBy: schema.listing.groupBy.map(PagedList.GroupLevel.field),
-                navLabel: schema.listing.archiveBy.flatMap { schema.field($0)?.label },
-                navLinks: YearArchives.links(section, site: site),
+                navLabel: text("search_status"), navLinks: links,
                 menuSection: schema.name, origin: schema.location)
-            return list.jobs(site: site)
+            let past = PagedList(
+                title: text("past_title") { ["title": schema.title[$0]] }, intro: nil, basePaths: pastPaths,
+                rows: split.past.map { (schema, $0) }, pageSize: schema.listing.pageSize,
+                groupBy: schema.listing.groupBy.map(PagedList.GroupLevel.field),
+                parents: [PagedList.NavLink(text: schema.title, paths: listPaths)],
+                navLabel: text("search_status"), navLinks: links,
+                menuSection: schema.name, origin: schema.location)
+            return current.jobs(site: site) + past.jobs(site: site)
         }
+    }
+}
+
+/// The ended records of a section with a lifecycle, which leave its current list for `/<section>/past/`.
+enum PastArchive {
+    /// The slug no record of such a section may take: its archive lives there.
+    static let slug = "past"
+
+    /// The section's entries, current (open, closed, in progress) and past (ended), each in section order,
+    /// judged by the default language's record so both languages agree.
+    static func split(_ section: SiteModel.Section, site: SiteModel) -> (current: [Entry], past: [Entry]) {
+        let code = site.settings.defaultLanguage.code
+        var current: [Entry] = [], past: [Entry] = []
+        for entry in section.entries {
+            if entry.versions[code]?.hasEnded(in: section.schema.listing, on: site.buildDay) == true {
+                past.append(entry)
+            } else {
+                current.append(entry)
+            }
+        }
+        return (current, past)
     }
 }

@@ -1,5 +1,5 @@
 /// The short form of records used on list, term, archive and home pages: title, link, summary, key facts,
-/// and whether the record is still open (a course not yet started).
+/// and the record's status (a course open for applications, in progress, ended…).
 struct ListItems {
     let env: RenderEnvironment
     let language: Language
@@ -27,7 +27,6 @@ struct ListItems {
     private func item(_ record: Record, schema: SectionSchema, formatter: FactFormatter) -> [String: Any] {
         let site = env.site
         let strings = env.theme.strings[language.code] ?? [:]
-        let open = record.isOpen(until: schema.listing.openUntil, on: site.buildDay)
         // Every key is set, even when empty: Mustache would otherwise find the same key in an outer context.
         return [
             "title": record.title, "slug": record.slug,
@@ -39,8 +38,7 @@ struct ListItems {
             },
             "date": record.date.map { ["iso": $0.iso, "text": formatter.date($0)] } ?? false,
             "sectionTitle": schema.title[language],
-            "status": schema.listing.openUntil == nil ? false
-                : ["open": open, "text": strings[open ? "status_open" : "status_closed"] ?? ""],
+            "status": StatusContext.value(record, schema: schema, site: site, strings: strings),
         ]
     }
 }
