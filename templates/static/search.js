@@ -170,6 +170,11 @@
   function format(template, values) {
     return template.replace(/\{(\w+)\}/g, function (m, k) { return k in values ? values[k] : m; });
   }
+  // The count text in the page language's CLDR plural form (data-count-one…, data-count is "other").
+  function countText(box, n) {
+    var form = new Intl.PluralRules(document.documentElement.lang).select(n);
+    return box.dataset["count" + form.charAt(0).toUpperCase() + form.slice(1)] || box.dataset.count;
+  }
   function start() {
     var box = document.getElementById("search");
     if (!box) return;
@@ -237,7 +242,7 @@
       }
       if (mine !== run) return;
       results = found; shown = 0; list.textContent = "";
-      status.textContent = found.length === 0 ? box.dataset.none : format(box.dataset.count, { count: found.length });
+      status.textContent = found.length === 0 ? box.dataset.none : format(countText(box, found.length), { count: found.length.toLocaleString("en") });
       await showMore();
     }
     function later() { clearTimeout(timer); timer = setTimeout(search, 150); }

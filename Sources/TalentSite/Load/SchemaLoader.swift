@@ -83,7 +83,7 @@ struct SchemaLoader {
         if spec.bool("list", default: false, log: log) { type = .list(type) }
         let format = spec.string("format", required: false, log: log).map { text -> NumberFormat in
             guard let format = NumberFormat(rawValue: text) else {
-                log.error(spec.location(of: "format"), "unknown format '\(text)'; use plain, money or percent")
+                log.error(spec.location(of: "format"), "unknown format '\(text)'; use plain, grouped, money or percent")
                 return .plain
             }
             return format

@@ -37,7 +37,7 @@ struct PageContext {
             "languageCode": language.code,
             "site": ["title": language.siteTitle, "description": language.siteDescription, "home": language.homePath,
                      "search": SearchPages.pagePath(language)],
-            "t": strings,
+            "t": PluralRules.templateStrings(strings),
             "title": title ?? language.siteTitle,
             "pageTitle": pageTitle,
             "description": Self.shorten(description ?? language.siteDescription),

@@ -26,7 +26,7 @@ import Testing
         #expect(cnc["slug"] as? String == "cnc-bootcamp")
         #expect(cnc["url"] as? String == "https://talent.example.gov.tw/en/courses/cnc-bootcamp/")
         #expect(cnc["industries"] as? [String] == ["smart-machinery", "iot"])
-        #expect(cnc["industries_label"] as? [String] == ["Smart Machinery", "Internet of Things (Asia Silicon Valley)"])
+        #expect(cnc["industries_label"] as? [String] == ["Smart machinery", "Asia Silicon Valley (Internet of Things)"])
         #expect(cnc["region_label"] as? String == "Central")
         #expect(cnc["start"] as? String == "2026-12-01")
         #expect(cnc["fee"] as? Int == 8000)
