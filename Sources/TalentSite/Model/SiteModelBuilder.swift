@@ -72,6 +72,9 @@ struct TranslationCheck {
         if original.draft != translation.draft {
             mismatches.append(("draft", "\(translation.draft)", "\(original.draft)"))
         }
+        if original.sample != translation.sample {
+            mismatches.append(("sample", "\(translation.sample)", "\(original.sample)"))
+        }
         for spec in schema.fields where !spec.type.isTranslatable {
             let mine = translation.fields[spec.name], theirs = original.fields[spec.name]
             if mine != theirs {

@@ -14,7 +14,7 @@ import Testing
 
     @Test func unknownFrontMatterKey() {
         let errors = TestSite.errors([zh: TestSite.course(title: "班", provider: "單位", extra: "hour: 12\n")])
-        #expect(errors == ["\(zh):16:1: error: unknown key 'hour' in front matter of section 'courses'; allowed: title, date, summary, draft, kind, industries, region, provider, start, end, hours, fee, subsidy_rate, seats, apply_url, certification"])
+        #expect(errors == ["\(zh):16:1: error: unknown key 'hour' in front matter of section 'courses'; allowed: title, date, summary, draft, sample, kind, industries, region, provider, start, end, hours, fee, subsidy_rate, seats, apply_url, certification"])
     }
 
     @Test func missingRequiredField() {

@@ -54,6 +54,7 @@ public struct RecordPages: OutputFormat {
         context["fields"] = Dictionary(uniqueKeysWithValues: facts.map { ($0["name"] as! String, $0) })
         context["slug"] = record.slug
         context["recordTitle"] = record.title
+        context["sample"] = record.sample
         context["summary"] = env.summaries.summary(of: record) ?? false
         if let date = record.date {
             context["date"] = ["iso": date.iso, "text": formatter.date(date)]

@@ -39,6 +39,7 @@ struct ListItems {
             },
             "date": record.date.map { ["iso": $0.iso, "text": formatter.date($0)] } ?? false,
             "sectionTitle": schema.title[language],
+            "sample": record.sample,
             "status": schema.listing.openUntil == nil ? false
                 : ["open": open, "text": strings[open ? "status_open" : "status_closed"] ?? ""],
         ]
