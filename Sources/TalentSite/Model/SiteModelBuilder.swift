@@ -48,6 +48,7 @@ public struct SiteModelBuilder {
         }
         let model = SiteModel(settings: settings, sections: settings.inMenuOrder(sections), buildDay: buildDay)
         ReferenceCheck(model: model, log: log).run(allRecords: content.records, failed: content.failed)
+        ExampleDomainCheck(model: model, log: log).run()
         return model
     }
 

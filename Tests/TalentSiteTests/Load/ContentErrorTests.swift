@@ -86,7 +86,7 @@ import Testing
     }
 
     @Test func unsafeURLInField() {
-        let text = TestSite.course(title: "班", provider: "單位").replacingOccurrences(of: "https://example.org/apply/cnc", with: "javascript:alert(1)")
+        let text = TestSite.course(title: "班", provider: "單位").replacingOccurrences(of: "https://apply.training.gov.tw/apply/cnc", with: "javascript:alert(1)")
         #expect(TestSite.errors([zh: text]) == ["\(zh):14:12: error: 'apply_url' must be an absolute https:, http: or mailto: URL, not \"javascript:alert(1)\""])
     }
 

@@ -39,7 +39,7 @@ import Testing
         #expect(list.all("h2").filter { $0["class"] == "card-title" }.map(\.text) == ["智慧機械 CNC 加工養成班", "綠能電廠維運在職班"])
         #expect(list.all("p").filter { $0["class"]?.hasPrefix("status") == true }.map(\.text) == ["招生中（尚未開課）", "已開課"])
         let open = try Self.page("courses/cnc-bootcamp/index.html")
-        #expect(open.all("a").first { $0["class"] == "button" }?["href"] == "https://example.org/apply/cnc-bootcamp")
+        #expect(open.all("a").first { $0["class"] == "button" }?["href"] == "https://apply.training.gov.tw/apply/cnc-bootcamp")
         let past = try Self.page("courses/green-in-service/index.html")
         #expect(past.all("a").first { $0["class"] == "button" } == nil)
     }

@@ -84,7 +84,7 @@ enum TestSite {
         fee: 8000
         subsidy_rate: 80
         seats: 30
-        apply_url: https://example.org/apply/cnc
+        apply_url: https://apply.training.gov.tw/apply/cnc
         certification: \(certification)
         \(extra)---
 
