@@ -18,10 +18,10 @@ import Testing
     @Test func samplePageShowsTheNoticeAndNoApplyButton() throws {
         #expect(Self.built.diagnostics == [])
         let zh = try Self.page("courses/cnc/index.html")
-        #expect(zh.all("p").first { $0["class"] == "sample-notice" }?.text.hasPrefix("範例資料") == true)
+        #expect(zh.all("p").first { $0["class"] == "notice sample-notice" }?.text.hasPrefix("範例資料") == true)
         #expect(zh.all("a").first { $0["class"] == "button" } == nil)
         let en = try Self.page("en/courses/cnc/index.html")
-        #expect(en.all("p").first { $0["class"] == "sample-notice" }?.text.hasPrefix("Sample record This is an example") == true)
+        #expect(en.all("p").first { $0["class"] == "notice sample-notice" }?.text.hasPrefix("Sample record This is an example") == true)
         #expect(en.all("a").first { $0["class"] == "button" } == nil)
         let list = try Self.page("en/courses/index.html")
         #expect(list.all("p").contains { $0["class"] == "sample-tag" && $0.text == "Sample record" })
@@ -30,7 +30,7 @@ import Testing
     @Test func aRealRecordHasNeitherNoticeNorTag() throws {
         let output = TestSite.build(TestSite.tree(), options: BuildOptions(buildDay: Day(year: 2026, month: 6, day: 1))).output
         let page = try #require(HTMLDocument(html: output.text("courses/cnc/index.html") ?? ""))
-        #expect(!page.all("p").contains { $0["class"] == "sample-notice" || $0["class"] == "sample-tag" })
+        #expect(!page.all("p").contains { $0["class"] == "notice sample-notice" || $0["class"] == "sample-tag" })
         #expect(page.all("a").first { $0["class"] == "button" } != nil)
     }
 
