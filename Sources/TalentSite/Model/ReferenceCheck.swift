@@ -27,16 +27,16 @@ struct ReferenceCheck {
     }
 
     private func checkMenu() {
-        for item in model.settings.menu {
+        for (item, key) in model.settings.menu.map({ ($0, "menu") }) + model.settings.footerMenu.map({ ($0, "footer_menu") }) {
             switch item.target {
             case .section(let name):
                 guard let section = model.section(name), section.schema.hasListPage else {
-                    log.error(item.location, "menu entry names section '\(name)', which has no list page")
+                    log.error(item.location, "\(key) entry names section '\(name)', which has no list page")
                     continue
                 }
             case .page(let slug):
                 let found = model.sections.contains { $0.schema.atSiteRoot && $0.entries.contains { $0.slug == slug } }
-                if !found { log.error(item.location, "menu entry names page '\(slug)', which does not exist") }
+                if !found { log.error(item.location, "\(key) entry names page '\(slug)', which does not exist") }
             }
         }
     }

@@ -59,6 +59,8 @@ public struct RecordPages: OutputFormat {
         if let date = record.date {
             context["date"] = ["iso": date.iso, "text": formatter.date(date)]
         }
+        // The home page previews every section, so it is as new as the newest content; a record page as its own date.
+        context["updated"] = page.updated(isHome ? env.site.newestDate : record.date ?? env.site.newestDate)
         if !schema.atSiteRoot {
             context["section"] = ["name": schema.name, "title": schema.title[language], "href": env.site.routes.list(schema, language)]
         }

@@ -79,6 +79,7 @@ struct PagedList: Sendable {
         values["heading"] = heading
         values["intro"] = number == 1 ? intro.map { $0[language] as Any } ?? false : false
         values["count"] = total
+        values["updated"] = context.updated(site.newestDate(of: rows.map(\.entry), language: language.code))
         values["countText"] = PluralRules.text("records", count: total, strings: strings, language: language.code) ?? String(total)
         values["parents"] = parents.map { ["title": $0.text[language], "href": $0.paths[language.code] ?? language.homePath] }
         values["groups"] = ListGroups(env: env, language: language, levels: groupBy).groups(slice)
