@@ -21,10 +21,19 @@ struct SchemaLoader {
         case .failure(let diagnostic): log.add(diagnostic); return nil
         }
         guard let root = YAMLMapping(parsed, source: source, what: Self.fileName, log: log) else { return nil }
-        root.rejectUnknownKeys(allowed: ["title", "intro", "template", "list", "at_site_root", "sort", "data", "fields"] + Self.listingKeys + ["json_ld", "feed", "open_data"],
+        root.rejectUnknownKeys(allowed: ["title", "intro", "about", "template", "list", "at_site_root", "sort", "data", "fields"] + Self.listingKeys + ["json_ld", "feed", "open_data"],
                                in: Self.fileName, log: log)
         let title = root.localized("title", languages: languageCodes, required: true, log: log)
         let intro = root.localized("intro", languages: languageCodes, required: false, log: log)
+        let about = root.localized("about", languages: languageCodes, required: false, log: log)
+        var aboutLocations: [String: SourceLocation] = [:]
+        if let node = root.value("about"), let pairs = node.pairs {
+            for pair in pairs {
+                // A block scalar (`|`) starts on the line after its key.
+                let key = source.location(of: pair.keyNode)
+                aboutLocations[pair.key] = SourceLocation(file: key.file, line: key.line + (pair.value.scalarIsBlock ? 1 : 0), column: 1)
+            }
+        }
         let fields = loadFields(root)
         let listing = loadListing(root, fields: fields)
         let linkedData = root.value("json_ld").flatMap {
@@ -32,7 +41,7 @@ struct SchemaLoader {
         }
         let dataSource = root.value("data").flatMap { loadCSVSource($0, source: source) }
         guard let title else { return nil }
-        return SectionSchema(
+        var schema = SectionSchema(
             name: section, title: title, intro: intro,
             template: root.string("template", required: false, log: log) ?? "record",
             fields: fields, source: dataSource.map { .csv($0) } ?? .markdown,
@@ -41,6 +50,9 @@ struct SchemaLoader {
             listing: listing, linkedData: linkedData,
             hasFeed: root.bool("feed", default: false, log: log), hasOpenData: root.bool("open_data", default: false, log: log),
             location: SourceLocation(file: path))
+        schema.about = about
+        schema.aboutLocations = aboutLocations
+        return schema
     }
 
     private func loadFields(_ root: YAMLMapping) -> [FieldSpec] {

@@ -13,6 +13,10 @@ public struct SectionSchema: Sendable {
     public var title: LocalizedText
     /// Shown on the section's list page above the records.
     public var intro: LocalizedText?
+    /// Markdown shown on the first page of the section's list, after the intro: what the section is
+    /// (the award's organiser, eligibility and categories). Where each language's text starts in `_section.yaml`.
+    public var about: LocalizedText?
+    public var aboutLocations: [String: SourceLocation] = [:]
     /// Template for a record page (`record` unless the section names its own).
     public var template: String
     public var fields: [FieldSpec]

@@ -8,7 +8,7 @@ public struct SectionLists: OutputFormat {
         let site = input.site
         return site.sections.filter(\.schema.hasListPage).flatMap { section in
             let schema = section.schema
-            let list = PagedList(
+            var list = PagedList(
                 title: schema.title, intro: schema.intro,
                 basePaths: Dictionary(uniqueKeysWithValues: site.settings.languages.map { ($0.code, site.routes.list(schema, $0)) }),
                 rows: section.entries.map { (schema, $0) }, pageSize: schema.listing.pageSize,
@@ -16,6 +16,8 @@ public struct SectionLists: OutputFormat {
                 navLabel: schema.listing.archiveBy.flatMap { schema.field($0)?.label },
                 navLinks: YearArchives.links(section, site: site),
                 menuSection: schema.name, origin: schema.location)
+            list.about = schema.about
+            list.aboutLocations = schema.aboutLocations
             return list.jobs(site: site)
         }
     }
