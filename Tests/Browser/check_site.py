@@ -7,7 +7,8 @@ driven by headless Chromium through Selenium.
   page shape (home, lists, page 2, records, taxonomy index and terms, year archives, 404) per language;
 - a click on the language switcher lands on the same record in the other language, and back;
 - nginx answers an unknown URL with the language's 404.html and status 404;
-- screenshots of the home page and a course page per language, at phone and desktop widths.
+- screenshots of the home page, a course, a certification, the award showcase and a winner per language,
+  at phone and desktop widths.
 
 Usage: check_site.py SITE_DIR --screenshots DIR [--skip-nu]
 Exit status 1 on any failure; every failure is printed. Nothing is skipped silently.
@@ -112,9 +113,12 @@ def check_not_found(server):
     print("  404: both languages answer with their own 404.html", flush=True)
 
 
-def screenshots(driver, server, course, folder):
+def screenshots(driver, server, course, folder, extra=()):
     os.makedirs(folder, exist_ok=True)
-    for name, path in [("home-zh", "/"), ("home-en", "/en/"), ("course-zh", course), ("course-en", "/en" + course)]:
+    shots = [("home-zh", "/"), ("home-en", "/en/"), ("course-zh", course), ("course-en", "/en" + course)]
+    for name, path in extra:  # a certification, the award showcase, a winner: in both languages
+        shots += [(f"{name}-zh", path), (f"{name}-en", "/en" + path)]
+    for name, path in shots:
         for width_name, (width, height) in WIDTHS.items():
             driver.set_window_size(width, height)
             driver.get(server.url(path))
@@ -148,7 +152,13 @@ def main():
             fail("no course page with an English version to test the switcher on")
         else:
             check_switcher(driver, server, course)
-            screenshots(driver, server, course, args.screenshots)
+            def first(pattern):
+                return next((p for p in sorted(paths) if re.fullmatch(pattern, p)
+                             and os.path.isfile(os.path.join(args.site, "en", p.strip("/"), "index.html"))), None)
+            extra = [(name, path) for name, path in [
+                ("certification", first(r"/certifications/[a-z0-9-]+/")), ("awards", "/awards/"),
+                ("winner", first(r"/awards/(?!\d{4}/)[a-z0-9-]+/"))] if path]
+            screenshots(driver, server, course, args.screenshots, extra)
     finally:
         driver.quit()
         server.stop()
