@@ -1,6 +1,7 @@
 /// Which planned outputs an edit to some records affects: their own pages, always; every output that is
 /// not a page (feeds, sitemaps, indexes summarise everything); and when what lists show changed (title,
-/// date, summary, fields, draft), also list and home pages and the pages of records that refer to them.
+/// date, summary, fields, draft, sample), also list and home pages and the pages of records that refer to them
+/// or that they refer to (which list them).
 /// An edited standalone page can be in the menu of every page, so it affects everything.
 struct AffectedPages {
     private var records: Set<RecordID> = []
@@ -13,8 +14,19 @@ struct AffectedPages {
             let id = RecordID(section: new.section, slug: new.slug)
             records.insert(id)
             let sameListing = old.title == new.title && old.date == new.date && old.summary == new.summary
-                && old.draft == new.draft && old.fields == new.fields && oldSummaries.summary(of: old) == newSummaries.summary(of: new)
-            if !sameListing { changedListings.insert(id) }
+                && old.draft == new.draft && old.sample == new.sample && old.fields == new.fields && oldSummaries.summary(of: old) == newSummaries.summary(of: new)
+            if !sameListing {
+                changedListings.insert(id)
+                // The records it refers to list it (a certification's preparing courses): their pages change too.
+                for spec in site.section(new.section)?.schema.fields ?? [] {
+                    guard case .ref(let target) = spec.type.element else { continue }
+                    for record in [old, new] {
+                        for case .ref(let slug) in record.fields[spec.name]?.elements ?? [] {
+                            records.insert(RecordID(section: target, slug: slug))
+                        }
+                    }
+                }
+            }
             if site.section(new.section)?.schema.atSiteRoot == true && !sameListing { everything = true }
         }
         listingChanged = !changedListings.isEmpty
