@@ -43,15 +43,16 @@ struct ListItems {
         let site = env.site
         let strings = env.theme.strings[language.code] ?? [:]
         let open = record.isOpen(until: schema.listing.openUntil, on: site.buildDay)
+        // Cards show only the fields the schema marks `in_lists: true`; the record page shows them all.
+        let facts = formatter.facts(for: record, schema: schema).filter { fact in
+            (fact["name"] as? String).flatMap(schema.field)?.inLists ?? false
+        }
         // Every key is set, even when empty: Mustache would otherwise find the same key in an outer context.
         return [
             "title": record.title, "slug": record.slug,
             "href": site.routes.record(schema, slug: record.slug, language),
             "summary": env.summaries.summary(of: record).map { Self.shorten($0, limit: schema.listing.summaryLimit) } ?? false,
-            // Cards show only the fields the schema marks `in_lists: true`; the record page shows them all.
-            "facts": formatter.facts(for: record, schema: schema).filter { fact in
-                (fact["name"] as? String).flatMap(schema.field)?.inLists ?? false
-            },
+            "facts": facts, "hasFacts": !facts.isEmpty,
             "date": record.date.map { ["iso": $0.iso, "text": formatter.date($0)] } ?? false,
             "sectionTitle": schema.title[language],
             "sample": record.sample,
