@@ -43,7 +43,7 @@ struct Check: ParsableCommand {
         case .json:
             print(DiagnosticJSON.encode(diagnostics, ok: !failed))
         case .text:
-            for diagnostic in diagnostics { printError(diagnostic.description) }
+            for line in DiagnosticGroups.lines(diagnostics) { printError(line) }
             let summary = "checked \(report.pagesChecked) pages" + (external ? " and \(report.externalLinksChecked) external links" : "")
                 + ": \(report.errors.count) error\(report.errors.count == 1 ? "" : "s"), \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"
             if failed { printError(summary) } else { print(summary) }

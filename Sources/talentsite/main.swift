@@ -48,7 +48,7 @@ struct Build: ParsableCommand {
         do {
             let report = try SiteBuilder.buildDirectory(source: sourceURL, output: outputURL, options: options)
             progress?.finish()
-            for warning in report.warnings { printError(warning.relative(to: source).description) }
+            for line in DiagnosticGroups.lines(report.warnings.map { $0.relative(to: source) }) { printError(line) }
             for note in report.notes { print(note) }
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
             print("wrote \(report.filesWritten) files to \(outputURL.path) in \(seconds) s" +
@@ -59,7 +59,7 @@ struct Build: ParsableCommand {
             throw ExitCode(1)
         } catch let failure as BuildFailure {
             progress?.finish()
-            for diagnostic in failure.diagnostics { printError(diagnostic.relative(to: source).description) }
+            for line in DiagnosticGroups.lines(failure.diagnostics.map { $0.relative(to: source) }) { printError(line) }
             let errors = failure.diagnostics.filter { $0.severity == .error || strict }.count
             printError("build failed: \(errors) error\(errors == 1 ? "" : "s"); \(outputURL.path) was left as it was")
             throw ExitCode(1)

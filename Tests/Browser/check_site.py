@@ -13,8 +13,8 @@ driven by headless Chromium through Selenium.
   without JavaScript, and the search box is on screen;
 - a click on the language switcher lands on the same record in the other language, and back;
 - nginx answers an unknown URL with the language's 404.html and status 404;
-- screenshots of the home page, the course list, a course and search results per language, at phone and
-  desktop widths.
+- screenshots of the home page, the course list, a course, search results, a certification, the award
+  showcase and a winner per language, at phone and desktop widths.
 
 - the course lifecycle, the past-courses archive and a few search promises (catalogue_checks.py);
 
@@ -124,12 +124,14 @@ def check_not_found(server):
     print("  404: both languages answer with their own 404.html", flush=True)
 
 
-def screenshots(driver, server, course, folder):
+def screenshots(driver, server, course, folder, extra=()):
     os.makedirs(folder, exist_ok=True)
-    pages = [("home-zh", "/"), ("home-en", "/en/"), ("courses-zh", "/courses/"), ("courses-en", "/en/courses/"),
+    shots = [("home-zh", "/"), ("home-en", "/en/"), ("courses-zh", "/courses/"), ("courses-en", "/en/courses/"),
              ("course-zh", course), ("course-en", "/en" + course),
              ("search-zh", "/search/?q=%E6%99%BA%E6%85%A7"), ("search-en", "/en/search/?q=smart+manufact")]
-    for name, path in pages:
+    for name, path in extra:  # a certification, the award showcase, a winner: in both languages
+        shots += [(f"{name}-zh", path), (f"{name}-en", "/en" + path)]
+    for name, path in shots:
         for width_name, (width, height) in WIDTHS.items():
             driver.set_window_size(width, height)
             driver.get(server.url(path))
@@ -172,7 +174,13 @@ def main():
         else:
             check_switcher(driver, server, course)
             check_header(driver, server, ["/", "/en/", course, "/en" + course, "/search/", "/en/search/"])
-            screenshots(driver, server, course, args.screenshots)
+            def first(pattern):
+                return next((p for p in sorted(paths) if re.fullmatch(pattern, p)
+                             and os.path.isfile(os.path.join(args.site, "en", p.strip("/"), "index.html"))), None)
+            extra = [(name, path) for name, path in [
+                ("certification", first(r"/certifications/[a-z0-9-]+/")), ("awards", "/awards/"),
+                ("winner", first(r"/awards/(?!\d{4}/)[a-z0-9-]+/"))] if path]
+            screenshots(driver, server, course, args.screenshots, extra)
     finally:
         driver.quit()
         server.stop()

@@ -10,7 +10,9 @@ shared=$(cd .. && pwd)/shared
 rm -rf "$work/site" "$work/gen"
 mkdir -p "$work/site"
 cp -r content templates "$work/site/"
-find "$work/site/content/courses" "$work/site/content/programmes" "$work/site/content/certifications" -name '*.md' -delete
+# Our news names our own records (a winner, a certification track), which the corpus replaces: news goes too.
+find "$work/site/content/courses" "$work/site/content/programmes" "$work/site/content/certifications" \
+  "$work/site/content/news" -name '*.md' -delete
 rm -f "$work/site/content/awards/winners.csv"
 python3 "$shared/bench/gen_corpus.py" --courses "$courses" --out "$work/gen"
 cp -r "$work/gen/content/." "$work/site/content/"

@@ -129,7 +129,10 @@ def check_open_data(site):
                 fail(f"{path}: columns {list(row.keys())} differ from JSON keys {list(obj.keys())}")
                 break
             for key, value in obj.items():
-                text = "" if value is None else "; ".join(map(str, value)) if isinstance(value, list) else str(value)
+                if isinstance(value, bool):
+                    text = "true" if value else "false"  # JSON booleans are spelled out in the CSV
+                else:
+                    text = "" if value is None else "; ".join(map(str, value)) if isinstance(value, list) else str(value)
                 if row[key] != text:
                     fail(f"{path}: {obj.get('slug')}.{key}: CSV {row[key]!r}, JSON {text!r}")
         checked += 1

@@ -10,11 +10,15 @@ public struct Diagnostic: Error, Hashable, Sendable, Comparable, CustomStringCon
     public var severity: Severity
     public var location: SourceLocation
     public var message: String
+    /// Names a kind of diagnostic that may come by the hundred on a large site (`example-domain`),
+    /// so the command line can group them; nil for the rest.
+    public var kind: String?
 
-    public init(_ severity: Severity, _ location: SourceLocation, _ message: String) {
+    public init(_ severity: Severity, _ location: SourceLocation, _ message: String, kind: String? = nil) {
         self.severity = severity
         self.location = location
         self.message = message
+        self.kind = kind
     }
 
     public static func error(_ location: SourceLocation, _ message: String) -> Diagnostic {

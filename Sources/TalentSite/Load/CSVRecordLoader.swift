@@ -12,9 +12,9 @@ struct CSVRecordLoader {
             + languages.compactMap { csv.titleColumns[$0] } + languages.compactMap { csv.bodyColumns[$0] }
         var column: [String: Int] = [:]
         for (index, cell) in table.header.enumerated() {
-            if !expected.contains(cell.text) {
+            if !expected.contains(cell.text) && !Self.optionalColumns.contains(cell.text) {
                 log.error(SourceLocation(file: path, line: cell.line, column: cell.column),
-                          "unknown column '\(cell.text)'\(Suggestion.phrase(for: cell.text, among: expected)); expected: \(expected.joined(separator: ","))")
+                          "unknown column '\(cell.text)'\(Suggestion.phrase(for: cell.text, among: expected + Self.optionalColumns)); expected: \(expected.joined(separator: ",")) (optional: \(Self.optionalColumns.joined(separator: ",")))")
             } else if column[cell.text] != nil {
                 log.error(SourceLocation(file: path, line: cell.line, column: cell.column), "duplicate column '\(cell.text)'")
             } else {
@@ -35,6 +35,9 @@ struct CSVRecordLoader {
         }
         return (records, failed)
     }
+
+    /// Columns every table may have: `sample` (`true` marks an example row, empty or `false` a real one).
+    static let optionalColumns = ["sample"]
 
     private func loadRow(_ row: [CSVTable.Cell], number: Int, column: [String: Int], path: String,
                          seen: inout [String: Int]) -> [Record] {
@@ -73,6 +76,17 @@ struct CSVRecordLoader {
             }
         }
         if !FieldRule.check(schema.rules, values: values, locations: locations, prefix: "row \(number), column ", log: log) { ok = false }
+        var sample = false
+        if let index = column["sample"] {
+            let cell = row[index]
+            switch cell.text {
+            case "true": sample = true
+            case "", "false": break
+            default:
+                log.error(location(cell), "row \(number), column 'sample': \(FieldDecoder.quoted(cell.text)) must be true, false or empty")
+                ok = false
+            }
+        }
         var records: [Record] = []
         for language in settings.languages.map(\.code) {
             guard let titleColumn = csv.titleColumns[language], let titleCell = cell(titleColumn) else { return [] }
@@ -87,6 +101,7 @@ struct CSVRecordLoader {
                 section: schema.name, slug: slugCell.text, language: language, title: title, date: nil, summary: nil,
                 draft: false, fields: values, fieldLocations: locations, body: bodyCell?.text ?? "",
                 bodyStart: bodyCell.map(location) ?? location(slugCell)))
+            records[records.count - 1].sample = sample
         }
         // A row with a bad cell is kept, marked incomplete, so its citation's links are checked in the same run.
         return records.map { record in var record = record; record.incomplete = !ok; return record }

@@ -91,21 +91,25 @@ struct MarkdownRecordLoader: Sendable {
         if case .text(let text)? = values.removeValue(forKey: "summary") { summary = text }
         let date = values.removeValue(forKey: "date")?.day
         let draft = values.removeValue(forKey: "draft") == .bool(true)
+        let sample = values.removeValue(forKey: "sample") == .bool(true)
         var record = Record(section: schema.name, slug: slug, language: language, title: title, date: date,
                             summary: summary, draft: draft, fields: values, fieldLocations: locations,
                             body: body, bodyStart: bodyStart)
         record.translatedFrom = translatedFrom
         record.incomplete = failed
+        record.sample = sample
+        if sample { record.fieldLocations["sample"] = mapping.location(of: "sample") }
         if translatedFrom != nil { record.fieldLocations[TranslationFingerprint.key] = mapping.location(of: TranslationFingerprint.key) }
         return record
     }
 
-    /// `title`, `date`, `summary`, `draft`: on every page, declared here rather than in each schema.
+    /// `title`, `date`, `summary`, `draft`, `sample`: on every page, declared here rather than in each schema.
     static let builtInSpecs: [FieldSpec] = [
         FieldSpec(name: "title", type: .text, required: true, label: LocalizedText([:])),
         FieldSpec(name: "date", type: .date, required: true, label: LocalizedText([:])),
         FieldSpec(name: "summary", type: .text, required: false, label: LocalizedText([:])),
         FieldSpec(name: "draft", type: .bool, required: false, label: LocalizedText([:])),
+        FieldSpec(name: "sample", type: .bool, required: false, label: LocalizedText([:])),
     ]
 }
 

@@ -2,7 +2,7 @@ import Yams
 
 /// The listing keys of `_section.yaml`: `sort`, `page_size`, `lifecycle`, `group_by`, `archive`.
 extension SchemaLoader {
-    static let listingKeys = ["page_size", "lifecycle", "open_until", "group_by", "archive"]
+    static let listingKeys = ["page_size", "lifecycle", "open_until", "group_by", "archive", "summary_limit"]
 
     func loadListing(_ root: YAMLMapping, fields: [FieldSpec]) -> ListingSpec {
         var listing = ListingSpec()
@@ -18,6 +18,9 @@ extension SchemaLoader {
                 }
                 return SortOrder(field: field, descending: descending)
             }
+        }
+        if let limit = integer(root, "summary_limit") {
+            if limit < 20 { log.error(root.location(of: "summary_limit"), "'summary_limit' must be at least 20") } else { listing.summaryLimit = limit }
         }
         if let size = integer(root, "page_size") {
             if size < 1 || size > 10_000 {

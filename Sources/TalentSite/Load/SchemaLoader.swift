@@ -4,7 +4,7 @@ import Yams
 struct SchemaLoader {
     static let fileName = "_section.yaml"
     /// Fields every page has; a schema may not redeclare them.
-    static let builtInFields = ["title", "date", "summary", "draft", TranslationFingerprint.key]
+    static let builtInFields = ["title", "date", "summary", "draft", "sample", TranslationFingerprint.key]
 
     let tree: SourceTree
     let settings: SiteSettings
@@ -21,11 +21,20 @@ struct SchemaLoader {
         case .failure(let diagnostic): log.add(diagnostic); return nil
         }
         guard let root = YAMLMapping(parsed, source: source, what: Self.fileName, log: log) else { return nil }
-        root.rejectUnknownKeys(allowed: ["title", "singular", "intro", "template", "list", "at_site_root", "sort", "data", "fields", "rules"] + Self.listingKeys + ["json_ld", "feed", "open_data"],
+        root.rejectUnknownKeys(allowed: ["title", "singular", "intro", "about", "template", "list", "at_site_root", "sort", "data", "fields", "rules"] + Self.listingKeys + ["json_ld", "feed", "open_data"],
                                in: Self.fileName, log: log)
         let title = root.localized("title", languages: languageCodes, required: true, log: log)
         let intro = root.localized("intro", languages: languageCodes, required: false, log: log)
         let singular = root.localized("singular", languages: languageCodes, required: false, log: log)
+        let about = root.localized("about", languages: languageCodes, required: false, log: log)
+        var aboutLocations: [String: SourceLocation] = [:]
+        if let node = root.value("about"), let pairs = node.pairs {
+            for pair in pairs {
+                // A block scalar (`|`) starts on the line after its key.
+                let key = source.location(of: pair.keyNode)
+                aboutLocations[pair.key] = SourceLocation(file: key.file, line: key.line + (pair.value.scalarIsBlock ? 1 : 0), column: 1)
+            }
+        }
         let fields = loadFields(root)
         let listing = loadListing(root, fields: fields)
         let linkedData = root.value("json_ld").flatMap {
@@ -46,6 +55,8 @@ struct SchemaLoader {
         schema.singular = singular
         for entry in root.entries { schema.keyLocations[entry.key] = source.location(of: entry.value) }
         schema.rules = loadRules(root, fields: fields)
+        schema.about = about
+        schema.aboutLocations = aboutLocations
         return schema
     }
 
@@ -93,7 +104,7 @@ struct SchemaLoader {
         if spec.bool("list", default: false, log: log) { type = .list(type) }
         let format = spec.string("format", required: false, log: log).map { text -> NumberFormat in
             guard let format = NumberFormat(rawValue: text) else {
-                log.error(spec.location(of: "format"), "unknown format '\(text)'; use plain, money or percent")
+                log.error(spec.location(of: "format"), "unknown format '\(text)'; use plain, grouped, money or percent")
                 return .plain
             }
             return format

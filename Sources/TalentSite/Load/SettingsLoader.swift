@@ -19,7 +19,7 @@ struct SettingsLoader {
         case .failure(let diagnostic): log.add(diagnostic); return nil
         }
         guard let root = YAMLMapping(parsed, source: source, what: "site.yaml", log: log) else { return nil }
-        root.rejectUnknownKeys(allowed: ["base_url", "languages", "vocabularies", "menu"], in: "site.yaml", log: log)
+        root.rejectUnknownKeys(allowed: ["base_url", "languages", "vocabularies", "menu", "footer_menu", "agency"], in: "site.yaml", log: log)
 
         let baseURL = root.string("base_url", required: true, log: log) ?? "https://example.org/"
         if !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) || !URLPolicy.isAllowedExternal(baseURL) {
@@ -29,9 +29,40 @@ struct SettingsLoader {
         guard !languages.isEmpty else { return nil }
         let codes = languages.map(\.code)
         let vocabularies = loadVocabularies(root, languages: codes)
-        let menu = loadMenu(root)
-        return SiteSettings(baseURL: baseURL.hasSuffix("/") ? baseURL : baseURL + "/",
-                            languages: languages, vocabularies: vocabularies, menu: menu)
+        let menu = loadMenu(root, key: "menu")
+        let footerMenu = loadMenu(root, key: "footer_menu")
+        let agency = root.value("agency").flatMap { loadAgency($0, source: root.source, languages: codes) }
+        var settings = SiteSettings(baseURL: baseURL.hasSuffix("/") ? baseURL : baseURL + "/",
+                            languages: languages, vocabularies: vocabularies, menu: menu, agency: agency)
+        settings.footerMenu = footerMenu
+        return settings
+    }
+
+    /// `agency: {name, address, service_hours: {zh-TW, en}, phone, email, sample}`: every key but `sample` required.
+    private func loadAgency(_ node: Node, source: YAMLSource, languages: [String]) -> Agency? {
+        guard let mapping = YAMLMapping(node, source: source, what: "'agency'", log: log) else { return nil }
+        mapping.rejectUnknownKeys(allowed: ["name", "address", "service_hours", "phone", "email", "sample"], in: "'agency'", log: log)
+        let name = mapping.localized("name", languages: languages, required: true, log: log)
+        let address = mapping.localized("address", languages: languages, required: true, log: log)
+        let hours = mapping.localized("service_hours", languages: languages, required: true, log: log)
+        let phone = mapping.string("phone", required: true, log: log)
+        let email = mapping.string("email", required: true, log: log)
+        let sample = mapping.bool("sample", default: false, log: log)
+        let tel = phone.map { "+886" + String($0.filter(\.isNumber).drop { $0 == "0" }) }
+        if let phone, let tel, tel.count < 9 || phone.contains(where: { !($0.isNumber || " ()-+#".contains($0)) }) {
+            log.error(mapping.location(of: "phone"), "'phone' must be a Taiwan phone number such as (02) 2345-6789, not \(FieldDecoder.quoted(phone))")
+        }
+        if let email, !Self.looksLikeEmail(email) {
+            log.error(mapping.location(of: "email"), "'email' must be an address such as service@agency.gov.tw, not \(FieldDecoder.quoted(email))")
+        }
+        guard let name, let address, let hours, let phone, let tel, let email else { return nil }
+        return Agency(name: name, address: address, serviceHours: hours, phone: phone, tel: tel, email: email, sample: sample)
+    }
+
+    static func looksLikeEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".")
+            && !text.contains(where: { $0.isWhitespace || "<>\"'".contains($0) })
     }
 
     private func loadLanguages(_ root: YAMLMapping) -> [Language] {
@@ -92,10 +123,10 @@ struct SettingsLoader {
         return result
     }
 
-    private func loadMenu(_ root: YAMLMapping) -> [MenuItem] {
-        guard let node = root.value("menu") else { return [] }
+    private func loadMenu(_ root: YAMLMapping, key: String) -> [MenuItem] {
+        guard let node = root.value(key) else { return [] }
         guard let items = node.items else {
-            log.error(root.source.location(of: node), "'menu' must be a list of '- section: NAME' or '- page: SLUG' entries")
+            log.error(root.source.location(of: node), "'\(key)' must be a list of '- section: NAME' or '- page: SLUG' entries")
             return []
         }
         var menu: [MenuItem] = []

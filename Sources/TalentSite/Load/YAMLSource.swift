@@ -86,6 +86,12 @@ extension Node {
         return false
     }
 
+    /// True for a literal (`|`) or folded (`>`) block scalar, whose text starts on the next line.
+    var scalarIsBlock: Bool {
+        if case .scalar(let scalar) = self { return scalar.style == .literal || scalar.style == .folded }
+        return false
+    }
+
     /// Key/value pairs of a mapping, in file order, with keys as text.
     var pairs: [(key: String, keyNode: Node, value: Node)]? {
         guard case .mapping(let mapping) = self else { return nil }

@@ -36,9 +36,10 @@ public indirect enum FieldType: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// How a number is shown to readers.
+/// How a number is shown to readers. `plain` prints the digits as written (years, codes: 2024, never
+/// 2,024); `grouped` adds thousands separators for quantities; `money` is grouped NT$.
 public enum NumberFormat: String, Sendable {
-    case plain, money, percent
+    case plain, grouped, money, percent
 }
 
 /// One declared field of a section.

@@ -13,6 +13,8 @@ public struct ListingSpec: Sendable {
     public var groupBy: [String]
     /// An int or date field whose year gets its own archive page (`/awards/2024/`).
     public var archiveBy: String?
+    /// Longest summary on a card, in characters; longer ones are cut at a sentence or word end.
+    public var summaryLimit = 160
 
     public static let defaultPageSize = 20
 

@@ -8,6 +8,8 @@ public struct Record: Sendable {
     public var date: Day?
     public var summary: String?
     public var draft: Bool
+    /// An example, not a real course or winner (`sample: true`): its page says so and offers no way to apply.
+    public var sample = false
     /// Declared fields that are present, by name.
     public var fields: [String: FieldValue]
     /// Where each field (and `title`, `date`) was written, for errors found later.

@@ -34,23 +34,23 @@ struct ReferenceCheck {
     }
 
     private func checkMenu(failed: Set<String>) {
-        for item in model.settings.menu {
+        for (item, key) in model.settings.menu.map({ ($0, "menu") }) + model.settings.footerMenu.map({ ($0, "footer_menu") }) {
             switch item.target {
             case .section(let name):
                 if failed.contains("\(name)/*") { continue }
                 guard let section = model.section(name), section.schema.hasListPage else {
                     let hint = Suggestion.phrase(for: name, among: model.sections.filter(\.schema.hasListPage).map(\.schema.name))
-                    log.error(item.location, "menu entry names section '\(name)', which has no list page\(hint)")
+                    log.error(item.location, "\(key) entry names section '\(name)', which has no list page\(hint)")
                     continue
                 }
             case .page(let slug):
                 let found = model.sections.contains { $0.schema.atSiteRoot && $0.entries.contains { $0.slug == slug } }
                 let roots = model.sections.filter(\.schema.atSiteRoot).map(\.schema.name)
                 if !found, let draft = roots.lazy.compactMap({ model.unwritten.drafts["\($0)/\(slug)"] }).first {
-                    log.error(item.location, "menu entry names page '\(slug)': that \(draft.noun) is a draft (\(draft.location))")
+                    log.error(item.location, "\(key) entry names page '\(slug)': that \(draft.noun) is a draft (\(draft.location))")
                 } else if !found && !roots.contains(where: { failed.contains("\($0)/\(slug)") }) {
                     let pages = model.sections.filter(\.schema.atSiteRoot).flatMap { $0.entries.map(\.slug) }
-                    log.error(item.location, "menu entry names page '\(slug)', which does not exist\(Suggestion.phrase(for: slug, among: pages))")
+                    log.error(item.location, "\(key) entry names page '\(slug)', which does not exist\(Suggestion.phrase(for: slug, among: pages))")
                 }
             }
         }

@@ -15,6 +15,10 @@ public struct SectionSchema: Sendable {
     public var intro: LocalizedText?
     /// What one record is called (`課程` / `course`), for messages such as "that course is a draft".
     public var singular: LocalizedText?
+    /// Markdown shown on the first page of the section's list, after the intro: what the section is
+    /// (the award's organiser, eligibility and categories). Where each language's text starts in `_section.yaml`.
+    public var about: LocalizedText?
+    public var aboutLocations: [String: SourceLocation] = [:]
     /// Template for a record page (`record` unless the section names its own).
     public var template: String
     public var fields: [FieldSpec]

@@ -18,10 +18,19 @@ public struct SiteModel: Sendable {
     public var reverseReferences: [RecordID: [ReverseReference]]
     /// Drafts left out and records that failed to load, so links to them are reported for what they are.
     public var unwritten = UnwrittenPages()
+    /// The newest `date` of any record: the "updated" date of pages with no dated content of their own
+    /// (search, term indexes, award winners), so it changes only when content does.
+    public var newestDate: Day?
 
     public init(settings: SiteSettings, sections: [Section], buildDay: Day?) {
         self.settings = settings; self.sections = sections; self.buildDay = buildDay
         self.reverseReferences = ReverseReference.index(sections)
+        self.newestDate = sections.lazy.flatMap(\.entries).flatMap(\.versions.values).compactMap(\.date).max()
+    }
+
+    /// The newest date among `entries` in one language, else the site's newest: a list page's "updated" date.
+    public func newestDate(of entries: some Sequence<Entry>, language: String) -> Day? {
+        entries.lazy.compactMap { $0.versions[language]?.date }.max() ?? newestDate
     }
 
     public var routes: Routes { Routes(languages: settings.languages) }

@@ -62,6 +62,7 @@ public struct SiteModelBuilder {
         var model = SiteModel(settings: settings, sections: settings.inMenuOrder(sections), buildDay: buildDay)
         model.unwritten = unwritten
         ReferenceCheck(model: model, log: log).run(failed: content.failed)
+        ExampleDomainCheck(model: model, log: log).run()
         return model
     }
 
@@ -89,6 +90,9 @@ struct TranslationCheck {
         }
         if original.draft != translation.draft {
             mismatches.append(("draft", "\(translation.draft)", "\(original.draft)"))
+        }
+        if original.sample != translation.sample {
+            mismatches.append(("sample", "\(translation.sample)", "\(original.sample)"))
         }
         for spec in schema.fields where !spec.type.isTranslatable {
             let mine = translation.fields[spec.name], theirs = original.fields[spec.name]

@@ -7,9 +7,14 @@ public struct SiteSettings: Sendable {
     public var vocabularies: [String: Vocabulary]
     /// Navigation shown on every page, in order.
     public var menu: [MenuItem]
+    /// Links in every page's footer (privacy, open data, accessibility, site map), in order.
+    public var footerMenu: [MenuItem] = []
+    /// Who runs the site, for the footer; optional (a site without it shows no agency block).
+    public var agency: Agency?
 
-    public init(baseURL: String, languages: [Language], vocabularies: [String: Vocabulary], menu: [MenuItem]) {
+    public init(baseURL: String, languages: [Language], vocabularies: [String: Vocabulary], menu: [MenuItem], agency: Agency? = nil) {
         self.baseURL = baseURL; self.languages = languages; self.vocabularies = vocabularies; self.menu = menu
+        self.agency = agency
     }
 
     public var defaultLanguage: Language { languages[0] }

@@ -49,6 +49,8 @@ struct OpenDataTable {
                 record.status(in: schema.listing, on: site.buildDay).map { .string(strings[$0.stringKey] ?? $0.key) } ?? .null
             })
         }
+        // Last, so the columns data users already read keep their positions: true for an example record.
+        columns.append(Column(name: "sample") { .bool($0.sample) })
         self.columns = columns
         rows = section.entries.compactMap { entry in
             entry.versions[language.code].map { record in columns.map { $0.value(record) } }

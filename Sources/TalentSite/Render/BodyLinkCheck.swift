@@ -18,6 +18,8 @@ struct BodyLinkCheck {
                     env.log.error(location, "link uses the '\(scheme):' scheme; only https:, http:, mailto: and tel: links are allowed")
                 } else if !URLPolicy.isAllowedExternal(url) {
                     env.log.error(location, "malformed link \(FieldDecoder.quoted(url))")
+                } else if let host = URLPolicy.reservedExampleHost(of: url) {
+                    env.log.add(ExampleDomainCheck.warning(location, url: url, host: host))
                 }
                 continue
             }

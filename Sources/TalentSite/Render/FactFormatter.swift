@@ -80,14 +80,19 @@ struct FactFormatter {
     }
 
     func number(_ number: Int, spec: FieldSpec) -> String {
-        let text: String
-        switch spec.format {
-        case .money: text = "NT$" + Self.grouped(number)
-        case .percent: text = "\(number)%"
-        case .plain: text = Self.grouped(number)
-        }
+        let text = Self.number(number, format: spec.format)
         guard let unit = spec.unit?[language], !unit.isEmpty else { return text }
         return text + (strings["unit_separator"] ?? " ") + unit
+    }
+
+    /// The digits of `number` in `format`, without a unit.
+    static func number(_ number: Int, format: NumberFormat) -> String {
+        switch format {
+        case .money: return "NT$" + grouped(number)
+        case .percent: return "\(number)%"
+        case .grouped: return grouped(number)
+        case .plain: return String(number)
+        }
     }
 
     /// 12000 → 12,000 (both languages use the comma for thousands).

@@ -37,7 +37,7 @@ struct PageContext {
             "languageCode": language.code,
             "site": ["title": language.siteTitle, "description": language.siteDescription, "home": language.homePath,
                      "search": SearchPages.pagePath(language)],
-            "t": strings,
+            "t": PluralRules.templateStrings(strings),
             "title": title ?? language.siteTitle,
             "pageTitle": pageTitle,
             "description": Self.shorten(description ?? language.siteDescription),
@@ -47,12 +47,29 @@ struct PageContext {
             "languages": switcher,
             "otherLanguages": switcher.filter { $0["current"] as? Bool == false },
             "menu": menu(currentSection: section, currentPath: path),
+            "footerMenu": menu(site.settings.footerMenu, currentSection: nil, currentPath: path),
             "feeds": RSSFeeds.discovery(site: site, language: language, section: section),
             "browse": taxonomyLinks(), "hasBrowse": !site.settings.taxonomies.isEmpty,
             "openGraph": openGraph(title: title ?? language.siteTitle, type: section == nil ? "website" : "article"),
             // Set on every page so a template's `{{#relPrev}}` never finds a value from an outer context.
             "relPrev": false, "relNext": false, "noindex": false, "linkedData": [String](),
+            "agency": agencyContext(), "demo": site.settings.agency?.sample ?? false,
+            "updated": updated(site.newestDate),
         ]
+    }
+
+    /// The footer's agency block in this language, or false when site.yaml declares none.
+    private func agencyContext() -> Any {
+        guard let agency = site.settings.agency else { return false }
+        return ["name": agency.name[language], "address": agency.address[language], "hours": agency.serviceHours[language],
+                "phone": agency.phone, "tel": agency.tel, "email": agency.email, "sample": agency.sample]
+    }
+
+    /// `{iso, text}` for a page's last-updated date (the newest content date behind it), or false.
+    func updated(_ day: Day?) -> Any {
+        guard let day else { return false }
+        let formatter = FactFormatter(site: site, language: language, strings: env.theme.strings[language.code] ?? [:])
+        return ["iso": day.iso, "text": formatter.date(day)]
     }
 
     /// Open Graph properties beyond title, description and URL (which reuse the page's own).
@@ -72,8 +89,8 @@ struct PageContext {
         }
     }
 
-    private func menu(currentSection: String?, currentPath: String) -> [[String: Any]] {
-        site.settings.menu.compactMap { item in
+    private func menu(_ items: [MenuItem]? = nil, currentSection: String?, currentPath: String) -> [[String: Any]] {
+        (items ?? site.settings.menu).compactMap { item in
             switch item.target {
             case .section(let name):
                 guard let section = site.section(name) else { return nil }

@@ -96,8 +96,25 @@ extension Theme {
             }), let mapping = YAMLMapping(node, source: source, what: "UI strings", log: log) else { continue }
             var table: [String: String] = [:]
             for entry in mapping.entries {
+                if entry.value.pairs != nil {
+                    // A count text by CLDR plural category: {one: "{count} record", other: "{count} records"}.
+                    guard let forms = YAMLMapping(entry.value, source: source, what: "plural string '\(entry.key)'", log: log) else { continue }
+                    forms.rejectUnknownKeys(allowed: PluralRules.categories, in: "plural string '\(entry.key)'", log: log)
+                    if forms.value("other") == nil {
+                        log.error(source.location(of: entry.value), "plural string '\(entry.key)' needs an 'other' form")
+                    }
+                    for form in forms.entries where PluralRules.categories.contains(form.key) {
+                        guard let text = form.value.scalarText else {
+                            log.error(source.location(of: form.value), "UI string '\(entry.key).\(form.key)' must be a single text")
+                            continue
+                        }
+                        table[PluralRules.key(entry.key, form.key)] = text
+                    }
+                    keyLocations[language.code, default: [:]][PluralRules.key(entry.key, "other")] = source.location(of: entry.keyNode)
+                    continue
+                }
                 guard let text = entry.value.scalarText else {
-                    log.error(source.location(of: entry.value), "UI string '\(entry.key)' must be a single text")
+                    log.error(source.location(of: entry.value), "UI string '\(entry.key)' must be a single text or a mapping of plural forms")
                     continue
                 }
                 table[entry.key] = text

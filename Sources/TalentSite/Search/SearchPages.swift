@@ -33,7 +33,7 @@ public struct SearchPages: OutputFormat {
     }
 
     public func collector(_ input: PlanInput) -> (any PageCollector)? {
-        SearchCollector(site: input.site)
+        SearchCollector(site: input.site, sampleLabels: input.theme.strings.compactMapValues { $0["sample_label"] })
     }
 }
 
@@ -43,8 +43,10 @@ final class SearchCollector: PageCollector, @unchecked Sendable {
     private let site: SiteModel
     private let lock = NSLock()
     private var documents: [String: [SearchDocument]] = [:]
+    /// "Sample record" by language code: a sample's result says so beside its section.
+    private let sampleLabels: [String: String]
 
-    init(site: SiteModel) { self.site = site }
+    init(site: SiteModel, sampleLabels: [String: String] = [:]) { self.site = site; self.sampleLabels = sampleLabels }
 
     func collect(order: Int, path: String, page: PageInfo, html: [UInt8]) {
         guard let id = page.record, let section = site.section(id.section),
@@ -53,7 +55,7 @@ final class SearchCollector: PageCollector, @unchecked Sendable {
               let text = VisibleText(html: html) else { return }
         let document = SearchDocument(
             order: order, path: path, title: text.heading.isEmpty ? record.title : text.heading,
-            sectionLabel: section.schema.title[language], text: text.text,
+            sectionLabel: section.schema.title[language] + (record.sample ? " · " + (sampleLabels[language.code] ?? "sample") : ""), text: text.text,
             filters: SearchFacets(site: site).filters(of: record, schema: section.schema))
         lock.lock()
         documents[page.language, default: []].append(document)

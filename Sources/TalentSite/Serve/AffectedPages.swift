@@ -1,7 +1,7 @@
 /// Which planned outputs an edit to some records affects: their own pages, always; every output that is
 /// not a page (feeds, sitemaps, indexes summarise everything); and when what lists show changed (title,
-/// date, summary, fields, draft), also list and home pages, the pages of records that refer to them, and
-/// the pages of the records they refer to (before or after the edit), which list them as reverse references.
+/// date, summary, fields, draft, sample), also list and home pages, the pages of records that refer to them,
+/// and the pages of the records they refer to (before or after the edit), which list them as reverse references.
 /// An edited standalone page can be in the menu of every page, so it affects everything.
 struct AffectedPages {
     private var records: Set<RecordID> = []
@@ -14,7 +14,7 @@ struct AffectedPages {
             let id = RecordID(section: new.section, slug: new.slug)
             records.insert(id)
             let sameListing = old.title == new.title && old.date == new.date && old.summary == new.summary
-                && old.draft == new.draft && old.fields == new.fields && oldSummaries.summary(of: old) == newSummaries.summary(of: new)
+                && old.draft == new.draft && old.sample == new.sample && old.fields == new.fields && oldSummaries.summary(of: old) == newSummaries.summary(of: new)
             if !sameListing {
                 changedListings.insert(id)
                 records.formUnion(Self.referenced(by: [old, new], schema: site.section(new.section)?.schema))

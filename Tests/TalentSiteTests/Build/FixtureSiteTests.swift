@@ -38,7 +38,10 @@ import Testing
                     ["\(prefix)\(taxonomy)/index.html"] + keys.map { "\(prefix)\(taxonomy)/\($0)/index.html" }
                 }
         }
-        #expect(html == (records + generated).sorted())
+        let footerPages = ["", "en/"].flatMap { prefix in
+            ["privacy", "open-data", "accessibility", "site-map"].map { "\(prefix)\($0)/index.html" }
+        }
+        #expect(html == (records + generated + footerPages).sorted())
     }
 
     @Test func everyPageKeepsItsPromises() {

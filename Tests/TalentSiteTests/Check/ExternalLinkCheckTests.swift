@@ -37,8 +37,8 @@ import Glibc
         let local = "http://127.0.0.1:\(port)/courses/cnc/"  // no test may need the network: the courses' apply_url too
         let tree = TestSite.tree([
             page: "---\ntitle: Strategies\ndate: 2026-01-05\n---\n\n[ok](http://127.0.0.1:\(port)/) and [gone](http://127.0.0.1:\(port)/gone/).\n",
-            "content/courses/cnc.zh-TW.md": TestSite.course(title: "班", provider: "單位").replacingOccurrences(of: "https://example.org/apply/cnc", with: local),
-            "content/courses/cnc.en.md": TestSite.course(title: "C", provider: "P").replacingOccurrences(of: "https://example.org/apply/cnc", with: local),
+            "content/courses/cnc.zh-TW.md": TestSite.course(title: "班", provider: "單位").replacingOccurrences(of: "https://apply.training.gov.tw/apply/cnc", with: local),
+            "content/courses/cnc.en.md": TestSite.course(title: "C", provider: "P").replacingOccurrences(of: "https://apply.training.gov.tw/apply/cnc", with: local),
         ])
         let report = SiteCheck(tree: tree, options: BuildOptions(), external: ExternalLinkCheck(concurrency: 4, timeout: 5)).run()
         #expect(report.externalLinksChecked == 3)

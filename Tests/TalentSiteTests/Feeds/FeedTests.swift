@@ -35,7 +35,7 @@ import Testing
         #expect(selfLink?["href"] == "https://talent.example.gov.tw/en/courses/rss.xml")
         #expect(english.first { $0.name == "lastbuilddate" }?.text == "Sun, 01 Feb 2026 00:00:00 +0800", "the newest item's date")
         let categories = english.filter { $0.name == "category" }.map(\.text)
-        #expect(categories == ["Open for applications", "Pre-employment bootcamp", "Smart Machinery", "Internet of Things (Asia Silicon Valley)", "Central"])
+        #expect(categories == ["Open for applications", "Pre-employment bootcamp", "Smart machinery", "Asia Silicon Valley (Internet of Things)", "Central"])
     }
 
     @Test func futureItemsWaitAndSourceDateEpochSetsLastBuildDate() throws {

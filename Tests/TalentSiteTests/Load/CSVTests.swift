@@ -34,7 +34,7 @@ import Testing
 
     @Test func unknownColumnAndBadSlug() {
         let errors = TestSite.errors([path: header.replacingOccurrences(of: "year", with: "yr") + "2025,sme,Acme Co,甲,A,好,Good\n"])
-        #expect(errors.contains("\(path):1:1: error: unknown column 'yr'; expected: slug,year,category,name_zh,name_en,citation_zh,citation_en"))
+        #expect(errors.contains("\(path):1:1: error: unknown column 'yr'; expected: slug,year,category,name_zh,name_en,citation_zh,citation_en (optional: sample)"))
         #expect(errors.contains("\(path):1:1: error: missing column 'year' in the header row"))
     }
 

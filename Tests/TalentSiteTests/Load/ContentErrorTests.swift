@@ -14,7 +14,7 @@ import Testing
 
     @Test func unknownFrontMatterKey() {
         let errors = TestSite.errors([zh: TestSite.course(title: "班", provider: "單位", extra: "hour: 12\n")])
-        #expect(errors == ["\(zh):16:1: error: unknown key 'hour' in front matter of section 'courses' (did you mean 'hours'?); allowed: title, date, summary, draft, kind, industries, region, provider, apply_until, start, end, hours, fee, subsidy_rate, seats, apply_url, certification"])
+        #expect(errors == ["\(zh):16:1: error: unknown key 'hour' in front matter of section 'courses' (did you mean 'hours'?); allowed: title, date, summary, draft, sample, kind, industries, region, provider, apply_until, start, end, hours, fee, subsidy_rate, seats, apply_url, certification"])
     }
 
     @Test func missingRequiredField() {
@@ -86,7 +86,7 @@ import Testing
     }
 
     @Test func unsafeURLInField() {
-        let text = TestSite.course(title: "班", provider: "單位").replacingOccurrences(of: "https://example.org/apply/cnc", with: "javascript:alert(1)")
+        let text = TestSite.course(title: "班", provider: "單位").replacingOccurrences(of: "https://apply.training.gov.tw/apply/cnc", with: "javascript:alert(1)")
         #expect(TestSite.errors([zh: text]) == ["\(zh):14:12: error: 'apply_url' must be an absolute https:, http: or mailto: URL, not \"javascript:alert(1)\""])
     }
 

@@ -54,7 +54,7 @@ import Testing
     @Test func inSectionSchemaAndSiteSettings() {
         let schemaPath = "content/courses/_section.yaml"
         let schema = String(decoding: TestSite.projectSkeleton[schemaPath] ?? Data(), as: UTF8.self)
-            .replacingOccurrences(of: "    type: int\n    min: 1\n    label: {zh-TW: 名額", with: "    type：int\n    min: 1\n    label: {zh-TW: 名額")
+            .replacingOccurrences(of: "  seats:\n    type: int\n", with: "  seats:\n    type：int\n")
         let line = (schema.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("    type：") } ?? 0) + 1
         #expect(line > 1)
         #expect(TestSite.errors([schemaPath: schema]) == [

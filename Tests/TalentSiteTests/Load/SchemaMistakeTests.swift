@@ -10,17 +10,22 @@ import Testing
         String(decoding: TestSite.projectSkeleton[awards] ?? Data(), as: UTF8.self)
     }
 
+    /// The 1-based line of the shipped awards schema that starts with `prefix`, so positions follow edits to it.
+    private func line(_ prefix: String) -> Int {
+        (awardsSchema.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix(prefix) } ?? -1) + 1
+    }
+
     @Test func csvTitleWithoutALanguageIsAnErrorNotATrap() {
         let schema = awardsSchema.replacingOccurrences(of: "  title: {zh-TW: name_zh, en: name_en}", with: "  title: {zh-TW: name_zh}")
         #expect(schema != awardsSchema)
         // One error: the menu entry naming the section that failed is not reported again.
-        #expect(TestSite.errors([awards: schema]) == ["\(awards):16:10: error: 'title' has no 'en' text"])
+        #expect(TestSite.errors([awards: schema]) == ["\(awards):\(line("  title: {zh-TW: name_zh")):10: error: 'title' has no 'en' text"])
     }
 
     @Test func csvBodyWithoutALanguageIsAnErrorNotATrap() {
         let schema = awardsSchema.replacingOccurrences(of: "  body: {zh-TW: citation_zh, en: citation_en}", with: "  body: {en: citation_en}")
         #expect(schema != awardsSchema)
-        #expect(TestSite.errors([awards: schema]) == ["\(awards):17:9: error: 'body' has no 'zh-TW' text"])
+        #expect(TestSite.errors([awards: schema]) == ["\(awards):\(line("  body: {zh-TW: citation_zh")):9: error: 'body' has no 'zh-TW' text"])
     }
 
     @Test func csvDataWithoutTitleIsAnError() {
@@ -55,12 +60,12 @@ import Testing
 
     @Test func csvFileOutsideTheSectionIsOneError() {
         let text = awardsSchema.replacingOccurrences(of: "  file: winners.csv", with: "  file: ../../etc/passwd.csv")
-        #expect(TestSite.errors([awards: text]) == ["\(awards):14:3: error: 'file' must name a .csv file in the section folder"])
+        #expect(TestSite.errors([awards: text]) == ["\(awards):\(line("  file: winners.csv")):3: error: 'file' must name a .csv file in the section folder"])
     }
 
     @Test func csvSlugColumnThatIsATitleColumn() {
         let text = awardsSchema.replacingOccurrences(of: "  slug: slug", with: "  slug: name_en")
-        #expect(TestSite.errors([awards: text]) == ["\(awards):15:3: error: the slug column 'name_en' is also a title or body column; name a column of its own"])
+        #expect(TestSite.errors([awards: text]) == ["\(awards):\(line("  slug: slug")):3: error: the slug column 'name_en' is also a title or body column; name a column of its own"])
     }
 
     @Test func hugePageSizeIsAnErrorNotAnOverflow() {

@@ -17,7 +17,7 @@ import Testing
     }
 
     @Test func relativeAndValidLinksPass() {
-        #expect(errors(body: "[a](/courses/) [b](../) [c](../../certifications/ipas-iot/) [d](https://example.org) [e](mailto:a@b.tw) [f](/style.css)") == [])
+        #expect(errors(body: "[a](/courses/) [b](../) [c](../../certifications/ipas-iot/) [d](https://www.gov.tw) [e](mailto:a@b.tw) [f](/style.css)") == [])
     }
 
     @Test func disallowedSchemeIsAnError() {

@@ -19,14 +19,14 @@ import Testing
         let zhTerms = zh.all("li").filter { $0.text.contains("筆") && $0.text.contains("智慧機械") }.map(\.text)
         #expect(zhTerms == ["智慧機械 共 2 筆"])
         // Smart machinery: the CNC course and the NTUT programme; green energy: the untranslated course, so 0 in English.
-        #expect(en.all("li").contains { $0.text == "Smart Machinery 2 records" })
-        #expect(en.all("li").contains { $0.text == "Green Energy 0 records" })
+        #expect(en.all("li").contains { $0.text == "Smart machinery 2 records" })
+        #expect(en.all("li").contains { $0.text == "Green energy 0 records" })
         #expect(!zh.all("a").contains { $0.text == "smart-machinery" }, "raw keys never reach readers")
     }
 
     @Test func termPageListsRecordsOfEverySectionGroupedBySection() throws {
         let iot = try Self.page("industries/iot/index.html")
-        #expect(iot.first("title")?.text == "產業別：物聯網（亞洲・矽谷） | 5+2 產業人才培育")
+        #expect(iot.first("title")?.text == "產業別：亞洲·矽谷（物聯網） | 5+2 產業人才培育")
         let titles = iot.all("h3").filter { $0["class"] == "card-title" }.map(\.text)
         #expect(titles == ["智慧機械 CNC 加工養成班", "物聯網應用工程師能力鑑定"])
         #expect(iot.all("h2").filter { $0["class"] == "group-heading" }.map(\.text) == ["實務人才培訓課程", "產業人才能力鑑定"])
@@ -43,7 +43,7 @@ import Testing
         #expect(past.all("p").filter { $0["class"] == "status status-ended" }.map(\.text) == ["已結訓"])
         #expect(past.first("title")?.text == "實務人才培訓課程：已結訓 | 5+2 產業人才培育")
         let open = try Self.page("courses/cnc-bootcamp/index.html")
-        #expect(open.all("a").first { $0["class"] == "button" }?["href"] == "https://example.org/apply/cnc-bootcamp")
+        #expect(open.all("a").first { $0["class"] == "button" }?["href"] == "https://apply.training.gov.tw/apply/cnc-bootcamp")
         let ended = try Self.page("courses/green-in-service/index.html")
         #expect(ended.all("a").first { $0["class"] == "button" } == nil)
         #expect(ended.all("p").first { $0["class"]?.hasPrefix("status") == true }?.text == "已結訓", "an ended course keeps its page")
@@ -75,12 +75,12 @@ import Testing
     @Test func awardShowcaseGroupsByYearThenCategoryWithYearPages() throws {
         let awards = try Self.page("awards/index.html")
         #expect(awards.all("h2").filter { $0["class"] == "group-heading" }.map(\.text) == ["2025", "2024"])
-        #expect(awards.all("h3").filter { $0["class"] == "subgroup-heading" }.map(\.text) == ["大型企業", "中小企業"])
+        #expect(awards.all("h3").filter { $0["class"] == "subgroup-heading" }.map(\.text) == ["大型企業獎", "中小企業獎"])
         #expect(awards.all("a").filter { $0["href"]?.hasPrefix("/awards/20") == true && $0["href"]!.count == 13 }.map(\.text)
                 == ["2025 (1)", "2024 (1)"])
         let year = try Self.page("en/awards/2024/index.html")
         #expect(year.first("h1")?.text == "National Talent Development Award 2024")
-        #expect(year.all("h2").filter { $0["class"] == "group-heading" }.map(\.text) == ["Small and medium enterprise"])
+        #expect(year.all("h2").filter { $0["class"] == "group-heading" }.map(\.text) == ["Small and medium enterprise award"])
         #expect(year.all("h3").filter { $0["class"] == "card-title" }.map(\.text) == ["Hongsheng Precision Machinery Co."])
     }
 

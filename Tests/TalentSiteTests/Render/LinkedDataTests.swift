@@ -46,7 +46,7 @@ import Testing
         #expect((credential["recognizedBy"] as? [String: Any])?["name"] as? String == "Ministry of Economic Affairs")
         let winner = try Self.first("Organization", "awards/2024-sme-hongsheng/index.html")
         #expect(winner["name"] as? String == "宏昇精密機械股份有限公司")
-        #expect(winner["award"] as? String == "國家人才發展獎 2024 — 中小企業")
+        #expect(winner["award"] as? String == "國家人才發展獎 2024 — 中小企業獎")
         let crumbs = try Self.first("BreadcrumbList", "awards/2024-sme-hongsheng/index.html")
         #expect((crumbs["itemListElement"] as? [[String: Any]])?.map { $0["name"] as? String } == ["首頁", "國家人才發展獎", "宏昇精密機械股份有限公司"])
     }

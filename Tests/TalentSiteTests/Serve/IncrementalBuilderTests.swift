@@ -36,6 +36,20 @@ import Testing
         #expect(String(decoding: second.files["courses/cnc/index.html"]!, as: UTF8.self).contains("新段落"))
     }
 
+    @Test func markingARecordSampleRerendersItsListsLikeAFullBuild() throws {
+        let site = try DiskSite(); defer { site.remove() }
+        let builder = IncrementalBuilder(root: site.root, options: BuildOptions())
+        _ = builder.buildAll()
+        try site.write(Self.zhCourse, TestSite.course(title: "智慧機械養成班", provider: "精密機械研究發展中心", extra: "sample: true\n"))
+        try site.write("content/courses/cnc.en.md", TestSite.course(title: "Smart Machinery Bootcamp", provider: "Precision Machinery R&D Center", extra: "sample: true\n"))
+        let rebuilt = try #require(built(builder.rebuild(changed: [Self.zhCourse, "content/courses/cnc.en.md"]) { _, _ in }))
+        #expect(String(decoding: rebuilt.files["courses/index.html"] ?? [], as: UTF8.self).contains("sample-tag"))
+        let full = site.fullBuild()
+        #expect(Set(rebuilt.files.keys) == Set(full.keys))
+        let differing = full.keys.filter { rebuilt.files[$0] != full[$0] }.sorted()
+        #expect(differing == [])
+    }
+
     @Test func titleEditAlsoRendersListsAndReferringPages() throws {
         let site = try DiskSite(); defer { site.remove() }
         let builder = IncrementalBuilder(root: site.root, options: BuildOptions())

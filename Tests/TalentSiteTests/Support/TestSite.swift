@@ -49,7 +49,18 @@ enum TestSite {
         "content/certifications/ipas-iot.en.md": certification(title: "IoT Application Engineer", issuer: "Ministry of Economic Affairs"),
         "content/courses/cnc.zh-TW.md": course(title: "智慧機械養成班", provider: "精密機械研究發展中心"),
         "content/courses/cnc.en.md": course(title: "Smart Machinery Bootcamp", provider: "Precision Machinery R&D Center"),
-    ]
+    ].merging(footerPages) { a, _ in a }
+
+    /// The pages site.yaml's footer_menu links from every page.
+    static let footerPages: [String: String] = Dictionary(uniqueKeysWithValues: [
+        ("privacy", "隱私權及資訊安全政策", "Privacy and information security policy"),
+        ("open-data", "政府網站資料開放宣告", "Open data statement"),
+        ("accessibility", "無障礙聲明", "Accessibility statement"),
+        ("site-map", "網站導覽", "Site map"),
+    ].flatMap { slug, zh, en in [
+        ("content/pages/\(slug).zh-TW.md", "---\ntitle: \(zh)\ndate: 2026-01-05\n---\n\n\(zh)。\n"),
+        ("content/pages/\(slug).en.md", "---\ntitle: \(en)\ndate: 2026-01-05\n---\n\n\(en).\n"),
+    ] })
 
     static func certification(title: String, issuer: String) -> String {
         """
@@ -84,7 +95,7 @@ enum TestSite {
         fee: 8000
         subsidy_rate: 80
         seats: 30
-        apply_url: https://example.org/apply/cnc
+        apply_url: https://apply.training.gov.tw/apply/cnc
         certification: \(certification)
         \(extra)---
 

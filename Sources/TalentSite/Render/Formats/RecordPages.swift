@@ -58,12 +58,15 @@ public struct RecordPages: OutputFormat {
         context["fields"] = Dictionary(uniqueKeysWithValues: facts.map { ($0["name"] as! String, $0) })
         context["slug"] = record.slug
         context["recordTitle"] = record.title
+        context["sample"] = record.sample
         context["summary"] = env.summaries.summary(of: record) ?? false
         // An explicit summary is shown (and so indexed) under the title; a derived one is the body's first paragraph.
         context["lead"] = record.summary ?? false
         if let date = record.date {
             context["date"] = ["iso": date.iso, "text": formatter.date(date)]
         }
+        // The home page previews every section, so it is as new as the newest content; a record page as its own date.
+        context["updated"] = page.updated(isHome ? env.site.newestDate : record.date ?? env.site.newestDate)
         if !schema.atSiteRoot {
             context["section"] = ["name": schema.name, "title": schema.title[language], "href": env.site.routes.list(schema, language)]
         }
@@ -75,6 +78,7 @@ public struct RecordPages: OutputFormat {
             return items.isEmpty ? nil : ["label": reference.label[language], "items": items, "count": items.count,
                                           "id": "referenced-by-\(reference.section)-\(reference.field.name)"]
         }
+        context["sameGroup"] = sameGroup(record, schema: schema, language: language, formatter: formatter, env: env)
         context["linkedData"] = LinkedData(env: env, language: language)
             .scripts(record: record, schema: schema, path: path, isHome: isHome)
         if isHome {
@@ -82,6 +86,33 @@ public struct RecordPages: OutputFormat {
             context["sections"] = homeSections(language: language, env: env)
         }
         return env.render(isHome ? "home" : schema.template, context, for: SourceLocation(file: record.file))
+    }
+
+    /// For a section listed in groups (awards by year and category): the other records of this record's group,
+    /// with a heading naming the group and a link to its year page. False when there is no group.
+    private func sameGroup(_ record: Record, schema: SectionSchema, language: Language, formatter: FactFormatter,
+                           env: RenderEnvironment) -> Any {
+        let fields = schema.listing.groupBy
+        guard !fields.isEmpty, !schema.atSiteRoot, let section = env.site.section(schema.name) else { return false }
+        let key = fields.map { record.fields[$0] }
+        let others = section.entries.filter { entry in
+            entry.slug != record.slug && entry.versions[language.code].map { other in fields.map { other.fields[$0] } == key } == true
+        }
+        let strings = env.theme.strings[language.code] ?? [:]
+        let group = zip(fields, key).compactMap { name, value -> String? in
+            guard let value, let spec = schema.field(name) else { return nil }
+            return formatter.fact(spec: spec, value: value)["text"] as? String
+        }.joined(separator: " · ")
+        var result: [String: Any] = [
+            "heading": (strings["same_group"] ?? "{group}").replacingPlaceholders(["group": group]),
+            "items": ListItems(env: env, language: language).items(others, schema: schema),
+            "hasItems": !others.isEmpty, "archive": false,
+        ]
+        if let field = schema.listing.archiveBy, let year = record.year(of: field) {
+            result["archive"] = ["href": env.site.routes.archive(schema, year: year, language),
+                                 "text": (strings["archive_link"] ?? "{year}").replacingPlaceholders(["year": String(year)])]
+        }
+        return result
     }
 
     /// The first records of every listed section, for the home page; ended ones (courses over) are left out,

@@ -12,13 +12,16 @@ public struct SectionLists: OutputFormat {
             let schema = section.schema
             let listPaths = Dictionary(uniqueKeysWithValues: languages.map { ($0.code, site.routes.list(schema, $0)) })
             guard schema.listing.lifecycle != nil else {
-                return PagedList(
+                var list = PagedList(
                     title: schema.title, intro: schema.intro, basePaths: listPaths,
                     rows: section.entries.map { (schema, $0) }, pageSize: schema.listing.pageSize,
                     groupBy: schema.listing.groupBy.map(PagedList.GroupLevel.field),
                     navLabel: schema.listing.archiveBy.flatMap { schema.field($0)?.label },
                     navLinks: YearArchives.links(section, site: site),
-                    menuSection: schema.name, origin: schema.location).jobs(site: site)
+                    menuSection: schema.name, origin: schema.location)
+                list.about = schema.about
+                list.aboutLocations = schema.aboutLocations
+                return list.jobs(site: site)
             }
             let split = PastArchive.split(section, site: site)
             let pastPaths = Dictionary(uniqueKeysWithValues: languages.map { ($0.code, site.routes.past(schema, $0)) })
@@ -34,12 +37,14 @@ public struct SectionLists: OutputFormat {
                 PagedList.NavLink(text: text("past_list"), paths: pastPaths,
                                   counts: PagedList.counts(split.past.map { (schema, $0) }, languages: languages)),
             ]
-            let current = PagedList(
+            var current = PagedList(
                 title: schema.title, intro: schema.intro, basePaths: listPaths,
                 rows: split.current.map { (schema, $0) }, pageSize: schema.listing.pageSize,
                 groupBy: schema.listing.groupBy.map(PagedList.GroupLevel.field),
                 navLabel: text("search_status"), navLinks: links,
                 menuSection: schema.name, origin: schema.location)
+            current.about = schema.about
+            current.aboutLocations = schema.aboutLocations
             let past = PagedList(
                 title: text("past_title") { ["title": schema.title[$0]] }, intro: nil, basePaths: pastPaths,
                 rows: split.past.map { (schema, $0) }, pageSize: schema.listing.pageSize,

@@ -61,8 +61,11 @@ public struct TaxonomyPages: OutputFormat {
                 var context = page.base(title: vocabulary.label[language], description: nil, path: path, versions: paths,
                                         fallbacks: [:], section: nil)
                 context["heading"] = vocabulary.label[language]
+                let strings = env.theme.strings[language.code] ?? [:]
                 context["terms"] = links.map { link in
-                    ["text": link.text[language], "href": link.paths[language.code] ?? "", "count": link.counts[language.code] ?? 0] as [String: Any]
+                    let count = link.counts[language.code] ?? 0
+                    return ["text": link.text[language], "href": link.paths[language.code] ?? "", "count": count,
+                            "countText": PluralRules.text("records", count: count, strings: strings, language: language.code) ?? String(count)] as [String: Any]
                 }
                 return env.render("terms", context, for: SourceLocation(file: "content/site.yaml"))
             }

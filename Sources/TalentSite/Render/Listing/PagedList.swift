@@ -17,6 +17,9 @@ struct PagedList: Sendable {
 
     var title: LocalizedText
     var intro: LocalizedText?
+    /// Markdown shown on page 1 after the intro (a section's `about`), and where each language's text starts.
+    var about: LocalizedText? = nil
+    var aboutLocations: [String: SourceLocation] = [:]
     /// Page 1 in each language (language code → path).
     var basePaths: [String: String]
     var rows: [(schema: SectionSchema, entry: Entry)]
@@ -78,7 +81,10 @@ struct PagedList: Sendable {
                                   fallbacks: fallbacks, section: menuSection)
         values["heading"] = heading
         values["intro"] = number == 1 ? intro.map { $0[language] as Any } ?? false : false
+        values["about"] = number == 1 ? about.map { aboutHTML($0[language], language: language, path: path, env: env) as Any } ?? false : false
         values["count"] = total
+        values["updated"] = context.updated(site.newestDate(of: rows.map(\.entry), language: language.code))
+        values["countText"] = PluralRules.text("records", count: total, strings: strings, language: language.code) ?? String(total)
         values["parents"] = parents.map { ["title": $0.text[language], "href": $0.paths[language.code] ?? language.homePath] }
         values["groups"] = ListGroups(env: env, language: language, levels: groupBy).groups(slice)
         values["nav"] = navLinks.isEmpty ? false : [
@@ -93,6 +99,19 @@ struct PagedList: Sendable {
         values["relPrev"] = pagination.previous ?? false
         values["relNext"] = pagination.next ?? false
         return env.render("list", values, for: origin)
+    }
+}
+
+extension PagedList {
+    /// The `about` Markdown as HTML, its links checked like a record body's (errors point into `_section.yaml`).
+    func aboutHTML(_ text: String, language: Language, path: String, env: RenderEnvironment) -> String {
+        let markdown = MarkdownRenderer.render(text)
+        let start = aboutLocations[language.code] ?? origin
+        let record = Record(section: menuSection ?? "", slug: "", language: language.code, title: "", date: nil, summary: nil,
+                            draft: false, fields: [:], fieldLocations: [:], body: text,
+                            bodyStart: SourceLocation(file: start.file, line: start.line, column: 1))
+        BodyLinkCheck(env: env).check(markdown, of: record, pagePath: path)
+        return markdown.html
     }
 }
 
