@@ -28,6 +28,11 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: "Absolute http(s) URL the site is published at; overrides base_url in content/site.yaml.")
     var baseURL: String?
 
+    enum Format: String, ExpressibleByArgument { case text, github }
+
+    @Option(name: .long, help: "How to print problems: text (path:line:col: error: …) or github (GitHub Actions annotations).")
+    var format: Format = .text
+
     func validate() throws {
         if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) || baseURL.contains(where: \.isWhitespace) {
             throw ValidationError("--base-url must be an absolute http:// or https:// URL, not '\(baseURL)'")
@@ -48,7 +53,7 @@ struct Build: ParsableCommand {
         do {
             let report = try SiteBuilder.buildDirectory(source: sourceURL, output: outputURL, options: options)
             progress?.finish()
-            for line in DiagnosticGroups.lines(report.warnings.map { $0.relative(to: source) }) { printError(line) }
+            show(report.warnings)
             for note in report.notes { print(note) }
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
             print("wrote \(report.filesWritten) files to \(outputURL.path) in \(seconds) s" +
@@ -59,7 +64,7 @@ struct Build: ParsableCommand {
             throw ExitCode(1)
         } catch let failure as BuildFailure {
             progress?.finish()
-            for line in DiagnosticGroups.lines(failure.diagnostics.map { $0.relative(to: source) }) { printError(line) }
+            show(failure.diagnostics)
             let errors = failure.diagnostics.filter { $0.severity == .error || strict }.count
             printError("build failed: \(errors) error\(errors == 1 ? "" : "s"); \(outputURL.path) was left as it was")
             throw ExitCode(1)
@@ -68,6 +73,13 @@ struct Build: ParsableCommand {
 }
 
 extension Build {
+    func show(_ diagnostics: [Diagnostic]) {
+        switch format {
+        case .text: for line in DiagnosticGroups.lines(diagnostics.map { $0.relative(to: source) }) { printError(line) }
+        case .github: GitHubOutput.report(diagnostics, heading: "talentsite build", source: source)
+        }
+    }
+
     /// Ctrl-C or CI's SIGTERM mid-build: remove the staging folder (the output was never touched), then exit.
     static func discardStagingOnInterrupt() -> [DispatchSourceSignal] {
         [SIGINT, SIGTERM].map { number in
