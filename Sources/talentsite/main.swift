@@ -33,6 +33,9 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: "How to print problems: text (path:line:col: error: …) or github (GitHub Actions annotations).")
     var format: Format = .text
 
+    @Option(name: .long, help: ArgumentHelp("After a successful build, write every output file's SHA-256, size and path to FILE (outside the output folder).", valueName: "file"))
+    var manifest: String?
+
     func validate() throws {
         if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) || baseURL.contains(where: \.isWhitespace) {
             throw ValidationError("--base-url must be an absolute http:// or https:// URL, not '\(baseURL)'")
@@ -50,7 +53,9 @@ struct Build: ParsableCommand {
         let started = Date()
         let interrupts = Self.discardStagingOnInterrupt()
         defer { interrupts.forEach { $0.cancel() } }
+        let manifestURL = manifest.map { URL(fileURLWithPath: $0) }
         do {
+            if let manifestURL { try BuildManifest.check(manifestURL, source: sourceURL, output: outputURL) }
             let report = try SiteBuilder.buildDirectory(source: sourceURL, output: outputURL, options: options)
             progress?.finish()
             show(report.warnings)
@@ -58,6 +63,11 @@ struct Build: ParsableCommand {
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
             print("wrote \(report.filesWritten) files to \(outputURL.path) in \(seconds) s" +
                   (report.warnings.isEmpty ? "" : ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"))
+            if let manifestURL { try writeManifest(manifestURL, output: outputURL, source: sourceURL) }
+        } catch let refusal as ManifestRefusal {
+            progress?.finish()
+            printError(refusal.description)
+            throw ExitCode(1)
         } catch let refusal as OutputRefusal {
             progress?.finish()
             printError(refusal.description)
@@ -73,6 +83,19 @@ struct Build: ParsableCommand {
 }
 
 extension Build {
+    /// The site is built by now; a manifest that cannot be written fails the command all the same.
+    func writeManifest(_ file: URL, output: URL, source: URL) throws {
+        do {
+            let files = try BuildManifest.write(file, for: output, source: source)
+            print("wrote the manifest of \(files) files to \(file.path)")
+        } catch let refusal as ManifestRefusal {
+            throw refusal
+        } catch {
+            printError("error: cannot write the manifest \(file.path): \(error.localizedDescription)")
+            throw ExitCode(1)
+        }
+    }
+
     func show(_ diagnostics: [Diagnostic]) {
         switch format {
         case .text: for line in DiagnosticGroups.lines(diagnostics.map { $0.relative(to: source) }) { printError(line) }
