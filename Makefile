@@ -61,6 +61,7 @@ browser-test: browser-deps
 	rm -rf $(BROWSER_SITE)
 	$(DEBUG_BIN) build --source . --output $(BROWSER_SITE)
 	python3 Tests/Browser/check_site.py $(BROWSER_SITE) --screenshots .build/screenshots
+	python3 Tests/Browser/check_sri.py $(BROWSER_SITE)
 
 # The 1k benchmark corpus: the same browser checks, then the search regression file through the real
 # client, measured beside Pagefind 1.5.2 (table in .build/search-vs-pagefind.md).

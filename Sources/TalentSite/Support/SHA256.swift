@@ -31,11 +31,19 @@ public struct SHA256: Sendable {
     }
 
     public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-        for byte in bytes {
-            pending.append(byte)
-            length &+= 1
-            if pending.count == 64 { compress(pending); pending.removeAll(keepingCapacity: true) }
+        let input = Array(bytes)
+        length &+= UInt64(input.count)
+        var offset = 0
+        if !pending.isEmpty {
+            let taken = min(64 - pending.count, input.count)
+            pending += input[0..<taken]
+            offset = taken
+            guard pending.count == 64 else { return }
+            compress(pending, at: 0)
+            pending.removeAll(keepingCapacity: true)
         }
+        while input.count - offset >= 64 { compress(input, at: offset); offset += 64 }
+        pending += input[offset...]
     }
 
     /// Pads the message (a 1 bit, zeros, the bit length as 64 bits big-endian) and returns the 32-byte digest.
@@ -44,17 +52,16 @@ public struct SHA256: Sendable {
         var tail = pending + [0x80]
         while tail.count % 64 != 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
-        for start in stride(from: 0, to: tail.count, by: 64) { compress(tail[start..<start + 64]) }
+        for start in stride(from: 0, to: tail.count, by: 64) { compress(tail, at: start) }
         pending.removeAll()
         return state.flatMap { word in [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: word >> UInt32($0)) } }
     }
 
-    private mutating func compress(_ block: some Collection<UInt8>) {
+    private mutating func compress(_ block: [UInt8], at start: Int) {
         var w = [UInt32](repeating: 0, count: 64)
-        var index = block.startIndex
         for t in 0..<16 {
             var word: UInt32 = 0
-            for _ in 0..<4 { word = word << 8 | UInt32(block[index]); index = block.index(after: index) }
+            for i in 0..<4 { word = word << 8 | UInt32(block[start + t * 4 + i]) }
             w[t] = word
         }
         for t in 16..<64 {

@@ -46,11 +46,19 @@ public struct SHA512: Sendable {
     }
 
     public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-        for byte in bytes {
-            pending.append(byte)
-            length &+= 1
-            if pending.count == 128 { compress(pending); pending.removeAll(keepingCapacity: true) }
+        let input = Array(bytes)
+        length &+= UInt64(input.count)
+        var offset = 0
+        if !pending.isEmpty {
+            let taken = min(128 - pending.count, input.count)
+            pending += input[0..<taken]
+            offset = taken
+            guard pending.count == 128 else { return }
+            compress(pending, at: 0)
+            pending.removeAll(keepingCapacity: true)
         }
+        while input.count - offset >= 128 { compress(input, at: offset); offset += 128 }
+        pending += input[offset...]
     }
 
     /// Pads (a 1 bit, zeros, the bit length as 128 bits big-endian; messages here stay below 2^61 bytes, so
@@ -61,18 +69,17 @@ public struct SHA512: Sendable {
         while tail.count % 128 != 112 { tail.append(0) }
         tail += [UInt8](repeating: 0, count: 8)
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
-        for start in stride(from: 0, to: tail.count, by: 128) { compress(tail[start..<start + 128]) }
+        for start in stride(from: 0, to: tail.count, by: 128) { compress(tail, at: start) }
         pending.removeAll()
         let bytes = state.flatMap { word in stride(from: 56, through: 0, by: -8).map { UInt8(truncatingIfNeeded: word >> UInt64($0)) } }
         return Array(bytes.prefix(digestLength))
     }
 
-    private mutating func compress(_ block: some Collection<UInt8>) {
+    private mutating func compress(_ block: [UInt8], at start: Int) {
         var w = [UInt64](repeating: 0, count: 80)
-        var index = block.startIndex
         for t in 0..<16 {
             var word: UInt64 = 0
-            for _ in 0..<8 { word = word << 8 | UInt64(block[index]); index = block.index(after: index) }
+            for i in 0..<8 { word = word << 8 | UInt64(block[start + t * 8 + i]) }
             w[t] = word
         }
         for t in 16..<80 {

@@ -15,6 +15,13 @@ import Testing
                 == "38b060a751ac96384cd9327eb1b1e36a21fdb71114be07434c0cc7bf63f6e1da274edebfe76f65fbd51ad2f14898b95b")
     }
 
+    @Test func feedingInPiecesGivesTheSameDigest() {
+        let bytes = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        var hasher = SHA512(.sha384)
+        hasher.update(bytes[0..<1]); hasher.update(bytes[1..<128]); hasher.update(bytes[128..<300]); hasher.update(bytes[300...])
+        #expect(hasher.finalize() == SHA512.hash(bytes, .sha384))
+    }
+
     @Test(arguments: [0, 1, 111, 112, 127, 128, 129, 239, 240, 256, 1000, 65_537])
     func matchesCoreutils(length: Int) throws {
         var generator = SystemRandomNumberGenerator()
