@@ -13,7 +13,7 @@ DEBUG_BIN = $$($(SWIFT) build --show-bin-path)/talentsite
 # script(1), from bsdutils: the progress-line test runs the CLI on a pseudo-terminal
 DEB_PACKAGES += bsdutils
 
-.PHONY: deps browser-deps build site test ledger-test browser-test corpus-test clean
+.PHONY: deps browser-deps build site test ledger-test publish-test browser-test corpus-test clean
 
 deps:
 	@missing=""; \
@@ -41,6 +41,7 @@ site: build
 test: deps browser-deps
 	$(SWIFT) test
 	$(MAKE) --no-print-directory ledger-test
+	$(MAKE) --no-print-directory publish-test
 	$(MAKE) --no-print-directory browser-test
 	$(MAKE) --no-print-directory corpus-test
 
@@ -49,12 +50,18 @@ ledger-test: deps
 	$(SWIFT) build --product talentsite
 	python3 Tests/Translation/check_ledger.py $(DEBUG_BIN) .
 
+# What CI's publish workflow runs (scripts/publish.sh), on the shipped site, into a temporary folder.
+publish-test: deps
+	$(SWIFT) build --product talentsite
+	TALENTSITE=$(DEBUG_BIN) scripts/publish.sh --dry-run
+
 # The shipped site, served by nginx and checked in headless Chromium (axe, Nu, switcher, screenshots).
 browser-test: browser-deps
 	$(SWIFT) build --product talentsite
 	rm -rf $(BROWSER_SITE)
 	$(DEBUG_BIN) build --source . --output $(BROWSER_SITE)
 	python3 Tests/Browser/check_site.py $(BROWSER_SITE) --screenshots .build/screenshots
+	python3 Tests/Browser/check_sri.py $(BROWSER_SITE)
 
 # The 1k benchmark corpus: the same browser checks, then the search regression file through the real
 # client, measured beside Pagefind 1.5.2 (table in .build/search-vs-pagefind.md).

@@ -6,7 +6,7 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate the site without writing it: content, rendered links and anchors, hreflang, languages.")
 
-    enum Format: String, ExpressibleByArgument { case text, json }
+    enum Format: String, ExpressibleByArgument { case text, json, github }
 
     @Option(name: .long, help: "The site's folder, holding content/ and templates/.")
     var source: String = "."
@@ -26,7 +26,7 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "Seconds before an external link counts as dead (with --external).")
     var timeout: Double = 10
 
-    @Option(name: .long, help: "Output format: text (path:line:col: error: …) or json (for CI annotations).")
+    @Option(name: .long, help: "Output format: text (path:line:col: error: …), json, or github (GitHub Actions annotations).")
     var format: Format = .text
 
     func run() throws {
@@ -42,8 +42,12 @@ struct Check: ParsableCommand {
         switch format {
         case .json:
             print(DiagnosticJSON.encode(diagnostics, ok: !failed))
-        case .text:
-            for line in DiagnosticGroups.lines(diagnostics) { printError(line) }
+        case .text, .github:
+            if format == .github {
+                GitHubOutput.report(report.diagnostics, heading: "talentsite check", source: source)
+            } else {
+                for line in DiagnosticGroups.lines(diagnostics) { printError(line) }
+            }
             let summary = "checked \(report.pagesChecked) pages" + (external ? " and \(report.externalLinksChecked) external links" : "")
                 + ": \(report.errors.count) error\(report.errors.count == 1 ? "" : "s"), \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"
             if failed { printError(summary) } else { print(summary) }

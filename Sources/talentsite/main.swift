@@ -28,6 +28,14 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: "Absolute http(s) URL the site is published at; overrides base_url in content/site.yaml.")
     var baseURL: String?
 
+    enum Format: String, ExpressibleByArgument { case text, github }
+
+    @Option(name: .long, help: "How to print problems: text (path:line:col: error: …) or github (GitHub Actions annotations).")
+    var format: Format = .text
+
+    @Option(name: .long, help: ArgumentHelp("After a successful build, write every output file's SHA-256, size and path to FILE (outside the output folder).", valueName: "file"))
+    var manifest: String?
+
     func validate() throws {
         if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) || baseURL.contains(where: \.isWhitespace) {
             throw ValidationError("--base-url must be an absolute http:// or https:// URL, not '\(baseURL)'")
@@ -45,21 +53,28 @@ struct Build: ParsableCommand {
         let started = Date()
         let interrupts = Self.discardStagingOnInterrupt()
         defer { interrupts.forEach { $0.cancel() } }
+        let manifestURL = manifest.map { URL(fileURLWithPath: $0) }
         do {
+            if let manifestURL { try BuildManifest.check(manifestURL, source: sourceURL, output: outputURL) }
             let report = try SiteBuilder.buildDirectory(source: sourceURL, output: outputURL, options: options)
             progress?.finish()
-            for line in DiagnosticGroups.lines(report.warnings.map { $0.relative(to: source) }) { printError(line) }
+            show(report.warnings)
             for note in report.notes { print(note) }
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
             print("wrote \(report.filesWritten) files to \(outputURL.path) in \(seconds) s" +
                   (report.warnings.isEmpty ? "" : ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"))
+            if let manifestURL { try writeManifest(manifestURL, output: outputURL, source: sourceURL) }
+        } catch let refusal as ManifestRefusal {
+            progress?.finish()
+            printError(refusal.description)
+            throw ExitCode(1)
         } catch let refusal as OutputRefusal {
             progress?.finish()
             printError(refusal.description)
             throw ExitCode(1)
         } catch let failure as BuildFailure {
             progress?.finish()
-            for line in DiagnosticGroups.lines(failure.diagnostics.map { $0.relative(to: source) }) { printError(line) }
+            show(failure.diagnostics)
             let errors = failure.diagnostics.filter { $0.severity == .error || strict }.count
             printError("build failed: \(errors) error\(errors == 1 ? "" : "s"); \(outputURL.path) was left as it was")
             throw ExitCode(1)
@@ -68,6 +83,26 @@ struct Build: ParsableCommand {
 }
 
 extension Build {
+    /// The site is built by now; a manifest that cannot be written fails the command all the same.
+    func writeManifest(_ file: URL, output: URL, source: URL) throws {
+        do {
+            let files = try BuildManifest.write(file, for: output, source: source)
+            print("wrote the manifest of \(files) files to \(file.path)")
+        } catch let refusal as ManifestRefusal {
+            throw refusal
+        } catch {
+            printError("error: cannot write the manifest \(file.path): \(error.localizedDescription)")
+            throw ExitCode(1)
+        }
+    }
+
+    func show(_ diagnostics: [Diagnostic]) {
+        switch format {
+        case .text: for line in DiagnosticGroups.lines(diagnostics.map { $0.relative(to: source) }) { printError(line) }
+        case .github: GitHubOutput.report(diagnostics, heading: "talentsite build", source: source)
+        }
+    }
+
     /// Ctrl-C or CI's SIGTERM mid-build: remove the staging folder (the output was never touched), then exit.
     static func discardStagingOnInterrupt() -> [DispatchSourceSignal] {
         [SIGINT, SIGTERM].map { number in

@@ -102,7 +102,7 @@ def run_ours(driver, server, entries):
         driver.get(search_url(server, entry))
         ready = driver.execute_async_script(OUR_FIRST)
         time.sleep(0.05)  # let nginx flush the last log line
-        first_bytes = server.bytes_sent(since, "/search/index/") + server.bytes_sent(since, "search.js")
+        first_bytes = server.bytes_sent(since, "/search/index/") + server.bytes_sent(since, "/search.")  # search.<hash>.js
         result = driver.execute_async_script(OUR_RESULTS, entry["query"], entry.get("filters", {}))
         if ready is not True:
             result = {"error": ready}

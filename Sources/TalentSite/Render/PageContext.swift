@@ -55,6 +55,7 @@ struct PageContext {
             "relPrev": false, "relNext": false, "noindex": false, "linkedData": [String](),
             "agency": agencyContext(), "demo": site.settings.agency?.sample ?? false,
             "updated": updated(site.newestDate),
+            "assets": HashedAssets.context(env.theme),
         ]
     }
 
