@@ -9,22 +9,42 @@ import Testing
     static let seed: UInt64 = 0x7a1e_5172_2026_1127
     static let cases = 240
 
+    /// Two workers (the machine has two cores), each with its own copy of the site and its own output, take
+    /// every other case; the mutations still come from one generator, so every run fuzzes the same cases.
+    static let workers = 2
+
     @Test(.timeLimit(.minutes(3)))
     func mutatedSitesFailCleanly() throws {
         let pristine = FixtureSiteTests.fixtureTree("bilingual").files
         let paths = pristine.keys.sorted()
+        var random = SplitMix64(seed: Self.seed)
+        let mutations = (0..<Self.cases).map { _ in FuzzMutation.random(paths: paths, files: pristine, using: &random) }
+        let outcomes = FuzzOutcomes()
+        DispatchQueue.concurrentPerform(iterations: Self.workers) { worker in
+            do {
+                let cases = Array(stride(from: worker, to: Self.cases, by: Self.workers))
+                try Self.run(cases: cases, mutations: mutations, pristine: pristine, outcomes: outcomes)
+            } catch {
+                Issue.record("worker \(worker): \(error)")
+            }
+        }
+        // The fuzzer must reach both outcomes, or it is not testing anything.
+        let counts = outcomes.counts
+        #expect((counts[0] ?? 0) > 10 && (counts[1] ?? 0) > 50, "outcomes \(counts)")
+    }
+
+    /// Builds `cases` one after another in a site and output of their own, checking each build.
+    static func run(cases: [Int], mutations: [FuzzMutation], pristine: [String: Data], outcomes: FuzzOutcomes) throws {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("talentsite-fuzz-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: work) }
         let site = try DiskSite(MemorySourceTree(data: pristine), at: work.appendingPathComponent("site"))
         let output = work.appendingPathComponent("out")
-        var random = SplitMix64(seed: Self.seed)
         var previous: [String: String] = [:]
-        var outcomes: [Int32: Int] = [:]
         var dirty: Set<String> = []
 
-        for number in 0..<Self.cases {
+        for number in cases {
             for path in dirty { try site.write(path, pristine[path]!) }  // back to the fixture
-            let mutation = FuzzMutation.random(paths: paths, files: pristine, using: &random)
+            let mutation = mutations[number]
             let changed = mutation.apply(to: pristine)
             for (path, data) in changed { try site.write(path, data) }
             dirty = Set(changed.keys)
@@ -36,7 +56,7 @@ import Testing
                 Issue.record("\(label): ended by \(run.reason) \(run.status)\n\(run.stderr.prefix(1_500))")
                 continue
             }
-            outcomes[run.status, default: 0] += 1
+            outcomes.add(run.status)
             if let line = run.stderr.split(separator: "\n").first(where: { !FuzzRun.isWellFormed($0) }) {
                 Issue.record("\(label): not a path:line:col diagnostic: \(line)")
             }
@@ -51,9 +71,16 @@ import Testing
             let unexpected = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { !["content", "templates"].contains($0) }
             #expect(unexpected.isEmpty, "\(label): wrote \(unexpected) into the site folder")
         }
-        // The fuzzer must reach both outcomes, or it is not testing anything.
-        #expect((outcomes[0] ?? 0) > 10 && (outcomes[1] ?? 0) > 50, "outcomes \(outcomes)")
     }
+}
+
+/// How many builds ended with each status, counted from both workers.
+final class FuzzOutcomes: @unchecked Sendable {
+    /// Guards `byStatus`.
+    private let lock = NSLock()
+    private var byStatus: [Int32: Int] = [:]
+    func add(_ status: Int32) { lock.withLock { byStatus[status, default: 0] += 1 } }
+    var counts: [Int32: Int] { lock.withLock { byStatus } }
 }
 
 /// One change to the site: the kinds of damage editors, tools and disks do to files.
