@@ -59,6 +59,6 @@ import Testing
         let old = Self.built.keys.filter { $0.hasPrefix("style.") && $0 != "style.css" }
         let new = edited.keys.filter { $0.hasPrefix("style.") && $0 != "style.css" }
         #expect(old.count == 1 && new.count == 1 && old != new)
-        #expect(Self.built.keys.filter { $0.hasPrefix("search.") } == edited.keys.filter { $0.hasPrefix("search.") })
+        #expect(Self.built.keys.filter { $0.hasPrefix("search.") }.sorted() == edited.keys.filter { $0.hasPrefix("search.") }.sorted())
     }
 }
