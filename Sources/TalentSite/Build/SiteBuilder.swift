@@ -69,7 +69,7 @@ public struct SiteBuilder: Sendable {
         clock.lap("model+plan")
 
         let env = RenderEnvironment(site: site, theme: theme, plannedPaths: Set(paths.keys),
-                                    summaries: SummaryIndex.build(site: site), log: log)
+                                    summaries: SummaryIndex.build(site: site), formats: formats, log: log)
         clock.lap("summaries")
         let rendered = ProgressCounter(total: jobs.count, report: options.progress)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in

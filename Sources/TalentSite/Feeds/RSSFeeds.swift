@@ -32,6 +32,11 @@ public struct RSSFeeds: OutputFormat {
         return jobs
     }
 
+    /// Every page's head advertises the feeds (`feeds` in the layout).
+    public func pageLinks(site: SiteModel, language: Language, section: String?) -> [String: Any] {
+        ["feeds": Self.discovery(site: site, language: language, section: section)]
+    }
+
     /// Feeds a page advertises with `<link rel="alternate" type="application/rss+xml">`: the site's,
     /// and its section's when it has one.
     static func discovery(site: SiteModel, language: Language, section: String?) -> [[String: Any]] {

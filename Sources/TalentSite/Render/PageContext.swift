@@ -32,11 +32,10 @@ struct PageContext {
             alternates.append(["hreflang": "x-default", "href": absolute(defaultPath)])
         }
         let pageTitle = title.map { "\($0) | \(language.siteTitle)" } ?? language.siteTitle
-        return [
+        var context: [String: Any] = [
             "lang": language.htmlLang,
             "languageCode": language.code,
-            "site": ["title": language.siteTitle, "description": language.siteDescription, "home": language.homePath,
-                     "search": SearchPages.pagePath(language)],
+            "site": ["title": language.siteTitle, "description": language.siteDescription, "home": language.homePath],
             "t": PluralRules.templateStrings(strings),
             "title": title ?? language.siteTitle,
             "pageTitle": pageTitle,
@@ -48,7 +47,6 @@ struct PageContext {
             "otherLanguages": switcher.filter { $0["current"] as? Bool == false },
             "menu": menu(currentSection: section, currentPath: path),
             "footerMenu": menu(site.settings.footerMenu, currentSection: nil, currentPath: path),
-            "feeds": RSSFeeds.discovery(site: site, language: language, section: section),
             "browse": taxonomyLinks(), "hasBrowse": !site.settings.taxonomies.isEmpty,
             "openGraph": openGraph(title: title ?? language.siteTitle, type: section == nil ? "website" : "article"),
             // Set on every page so a template's `{{#relPrev}}` never finds a value from an outer context.
@@ -56,6 +54,14 @@ struct PageContext {
             "agency": agencyContext(), "demo": site.settings.agency?.sample ?? false,
             "updated": updated(site.newestDate),
         ]
+        for format in env.formats {
+            // A format adding to a group the page already has (`site.search`) adds to it, not in place of it.
+            context.merge(format.pageLinks(site: site, language: language, section: section)) { mine, contributed in
+                guard let mine = mine as? [String: Any], let contributed = contributed as? [String: Any] else { return contributed }
+                return mine.merging(contributed) { _, new in new }
+            }
+        }
+        return context
     }
 
     /// The footer's agency block in this language, or false when site.yaml declares none.

@@ -137,7 +137,7 @@ final class IncrementalBuilder {
     /// Renders `jobs` (with their positions in the plan) in parallel, feeding pages to the collectors as the build does.
     private func render(_ jobs: [(offset: Int, element: OutputJob)], stages: Stages, log: DiagnosticLog) -> [String: [UInt8]] {
         let env = RenderEnvironment(site: stages.site, theme: stages.theme, plannedPaths: stages.plannedPaths,
-                                    summaries: stages.summaries, log: log)
+                                    summaries: stages.summaries, formats: pipeline.formats, log: log)
         let output = MemoryOutput()
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let (order, job) = jobs[index]
@@ -166,7 +166,7 @@ final class IncrementalBuilder {
             }
         }
         let env = RenderEnvironment(site: stages.site, theme: stages.theme, plannedPaths: stages.plannedPaths,
-                                    summaries: stages.summaries, log: log)
+                                    summaries: stages.summaries, formats: pipeline.formats, log: log)
         let collected = SiteBuilder.finish(plan.collectors, env: env, planned: plan.paths, log: log)
         // Collected file names carry content hashes: drop the previous ones so none are left behind.
         let planned = Set(plan.paths.values.map(\.relative))
