@@ -8,8 +8,10 @@ public enum TranslationFingerprint {
 
     /// Field name → 16 hex digits, for every translatable field of `record` that has a value.
     public static func of(_ record: Record, schema: SectionSchema) -> [String: String] {
-        var texts: [String: String] = ["title": record.title, bodyField: normalized(record.body)]
-        if let summary = record.summary { texts["summary"] = summary }
+        var texts: [String: String] = [bodyField: normalized(record.body)]
+        for field in BuiltInField.allCases where field.isTranslatable {
+            if let value = field.value(of: record) { texts[field.name] = value.description }
+        }
         for spec in schema.fields where spec.type.isTranslatable {
             if let value = record.fields[spec.name] { texts[spec.name] = value.description }
         }
