@@ -55,7 +55,7 @@ struct FeedWriter {
     let language: Language
 
     private var site: SiteModel { env.site }
-    private func absolute(_ path: String) -> String { site.settings.baseURL + path.drop { $0 == "/" } }
+    private func absolute(_ path: String) -> String { site.settings.absoluteURL(path) }
 
     /// The date an item is filed under: its `date`, else 1 January of its archive year (award winners).
     static func itemDate(_ record: Record, schema: SectionSchema) -> Day? {

@@ -14,7 +14,7 @@ struct OpenDataTable {
     init(section: SiteModel.Section, language: Language, env: RenderEnvironment) {
         let site = env.site
         let schema = section.schema
-        func absolute(_ path: String) -> String { site.settings.baseURL + path.drop { $0 == "/" } }
+        let absolute = site.settings.absoluteURL
         var columns: [Column] = [
             Column(name: "slug") { .string($0.slug) },
             Column(name: BuiltInField.title.name) { .string($0.title) },

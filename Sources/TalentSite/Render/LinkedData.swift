@@ -5,7 +5,7 @@ struct LinkedData {
     let language: Language
 
     private var site: SiteModel { env.site }
-    private func absolute(_ path: String) -> String { site.settings.baseURL + path.drop { $0 == "/" } }
+    private func absolute(_ path: String) -> String { site.settings.absoluteURL(path) }
 
     /// The JSON texts of the page's `<script type="application/ld+json">` elements.
     func scripts(record: Record, schema: SectionSchema, path: String, isHome: Bool) -> [String] {

@@ -8,9 +8,7 @@ struct PageContext {
     var site: SiteModel { env.site }
 
     /// Absolute URL of a root-relative path, for canonical and alternate links.
-    func absolute(_ path: String) -> String {
-        site.settings.baseURL + path.drop { $0 == "/" }
-    }
+    func absolute(_ path: String) -> String { site.settings.absoluteURL(path) }
 
     /// - Parameters:
     ///   - versions: this page's path in each language it exists in (language code → path).
