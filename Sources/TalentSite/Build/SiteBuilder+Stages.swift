@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The stages of a build that `build(into:)` and `serve`'s incremental builder share, so both make
 /// the same site: the model with the build's options applied, the plan, and the collected outputs.
 extension SiteBuilder {
@@ -26,6 +28,22 @@ extension SiteBuilder {
             if let collector = format.collector(input) { collectors.append(collector) }
         }
         return Plan(jobs: jobs, collectors: collectors, paths: plannedPaths(jobs, log: log))
+    }
+
+    /// Renders `jobs` (each with its position in the plan) in parallel into `output`, and hands every rendered
+    /// page to the collectors: the one render loop of a full build and of `serve`'s partial rebuilds.
+    static func render(_ jobs: [(offset: Int, element: OutputJob)], env: RenderEnvironment, paths: [String: OutputPath],
+                       collectors: [any PageCollector], into output: OutputTarget, log: DiagnosticLog,
+                       step: @Sendable () -> Void = {}) {
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            defer { step() }
+            let (order, job) = jobs[index]
+            guard let bytes = job.render(env), let path = paths[job.path] else { return }
+            if let page = job.page {
+                for collector in collectors { collector.collect(order: order, path: job.path, page: page, html: bytes) }
+            }
+            write(bytes, to: path, origin: job.origin, output: output, log: log)
+        }
     }
 
     /// The collectors' files (checked to stay inside the output and not to overwrite a planned file)

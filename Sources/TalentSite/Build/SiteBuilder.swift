@@ -69,24 +69,16 @@ public struct SiteBuilder: Sendable {
         clock.lap("model+plan")
 
         let env = RenderEnvironment(site: site, theme: theme, plannedPaths: Set(paths.keys),
-                                    summaries: SummaryIndex.build(site: site), log: log)
+                                    summaries: SummaryIndex.build(site: site), formats: formats, log: log)
         clock.lap("summaries")
         let rendered = ProgressCounter(total: jobs.count, report: options.progress)
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            defer { rendered.step() }
-            let job = jobs[index]
-            guard let bytes = job.render(env), let path = paths[job.path] else { return }
-            if let page = job.page {
-                for collector in collectors { collector.collect(order: index, path: job.path, page: page, html: bytes) }
-            }
-            write(bytes, to: path, origin: job.origin, output: output, log: log)
-        }
+        Self.render(Array(jobs.enumerated()), env: env, paths: paths, collectors: collectors, into: output, log: log) { rendered.step() }
         clock.lap("render+write")
         if !collectors.isEmpty { options.progress?("indexing for search", 0, 0) }
         let collected = Self.finish(collectors, env: env, planned: paths, log: log)
         let files = collected.files
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            write(files[index].bytes, to: files[index].path, origin: nil, output: output, log: log)
+            Self.write(files[index].bytes, to: files[index].path, origin: nil, output: output, log: log)
         }
         clock.lap("collected outputs")
         if log.hasErrors(strict: options.strict) { throw BuildFailure(log.all) }
@@ -95,7 +87,7 @@ public struct SiteBuilder: Sendable {
         return BuildReport(filesWritten: jobs.count + collected.files.count, warnings: log.all, notes: collected.notes, origins: origins)
     }
 
-    private func write(_ bytes: [UInt8], to path: OutputPath, origin: SourceLocation?, output: OutputTarget, log: DiagnosticLog) {
+    static func write(_ bytes: [UInt8], to path: OutputPath, origin: SourceLocation?, output: OutputTarget, log: DiagnosticLog) {
         do { try output.write(bytes, to: path) } catch {
             log.error(origin ?? SourceLocation(file: path.description), "cannot write \(path): \(error.localizedDescription)")
         }

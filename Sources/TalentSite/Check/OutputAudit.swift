@@ -25,7 +25,7 @@ public struct OutputAudit: Sendable {
         let htmlFiles = files.keys.filter { $0.hasSuffix(".html") }.sorted()
         let parsed = htmlFiles.parallelMap { HTMLDocument(html: String(decoding: files[$0]!, as: UTF8.self)) }
         var pages: [String: HTMLDocument] = [:]
-        for (file, page) in zip(htmlFiles, parsed) { if let page { pages[LinkPath.urlPath(ofFile: file)] = page } }
+        for (file, page) in zip(htmlFiles, parsed) { if let page, let path = OutputPath(file: file) { pages[path.urlPath] = page } }
         self.pages = pages
     }
 
@@ -34,7 +34,7 @@ public struct OutputAudit: Sendable {
         languages.first { !$0.prefix.isEmpty && path.hasPrefix("/\($0.prefix)/") } ?? languages.first
     }
 
-    func exists(_ path: String) -> Bool { files[LinkPath.file(ofURLPath: path)] != nil }
+    func exists(_ path: String) -> Bool { OutputPath(urlPath: path).map { files[$0.relative] != nil } ?? false }
 
     /// The root-relative path of an absolute link into this site, nil for any other absolute link.
     func localPath(_ absolute: String) -> String? {

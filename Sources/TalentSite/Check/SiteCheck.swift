@@ -44,7 +44,7 @@ public struct SiteCheck: Sendable {
         let audit = OutputAudit(files: files, baseURL: settings.baseURL, languages: settings.languages)
         var diagnostics = report.warnings
         for problem in audit.problems() {
-            let file = LinkPath.file(ofURLPath: problem.page)
+            let file = OutputPath(urlPath: problem.page)?.relative ?? problem.page
             let origin = report.origins[file] ?? SourceLocation(file: file)
             diagnostics.append(Diagnostic(problem.severity, origin, "page \(problem.page) \(problem.message)"))
         }
@@ -54,7 +54,7 @@ public struct SiteCheck: Sendable {
             externalCount = links.count
             for failure in external.run(Array(links.keys).sorted()) {
                 for page in links[failure.url] ?? [] {
-                    let file = LinkPath.file(ofURLPath: page)
+                    let file = OutputPath(urlPath: page)?.relative ?? page
                     diagnostics.append(.error(report.origins[file] ?? SourceLocation(file: file),
                                               "page \(page) links to \(failure.url): \(failure.reason)"))
                 }

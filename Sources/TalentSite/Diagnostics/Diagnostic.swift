@@ -106,3 +106,10 @@ public final class DiagnosticLog: @unchecked Sendable {
         return items.contains { $0.severity == .error || strict }
     }
 }
+
+extension Diagnostic {
+    /// A value as messages show it: in double quotes, inner quotes escaped, so spaces and empty text stay visible.
+    static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}

@@ -32,6 +32,11 @@ public struct RSSFeeds: OutputFormat {
         return jobs
     }
 
+    /// Every page's head advertises the feeds (`feeds` in the layout).
+    public func pageLinks(site: SiteModel, language: Language, section: String?) -> [String: Any] {
+        ["feeds": Self.discovery(site: site, language: language, section: section)]
+    }
+
     /// Feeds a page advertises with `<link rel="alternate" type="application/rss+xml">`: the site's,
     /// and its section's when it has one.
     static func discovery(site: SiteModel, language: Language, section: String?) -> [[String: Any]] {
@@ -50,7 +55,7 @@ struct FeedWriter {
     let language: Language
 
     private var site: SiteModel { env.site }
-    private func absolute(_ path: String) -> String { site.settings.baseURL + path.drop { $0 == "/" } }
+    private func absolute(_ path: String) -> String { site.settings.absoluteURL(path) }
 
     /// The date an item is filed under: its `date`, else 1 January of its archive year (award winners).
     static func itemDate(_ record: Record, schema: SectionSchema) -> Day? {

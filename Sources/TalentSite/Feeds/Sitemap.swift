@@ -26,7 +26,7 @@ public struct Sitemap: OutputFormat {
             xml.start("sitemapindex", namespaces: [(nil, Self.namespace)])
             for index in chunks.indices {
                 xml.start("sitemap")
-                xml.element("loc", env.site.settings.baseURL + "sitemap-\(index + 1).xml")
+                xml.element("loc", env.site.settings.absoluteURL("/sitemap-\(index + 1).xml"))
                 xml.end()
             }
             xml.end()
@@ -37,7 +37,7 @@ public struct Sitemap: OutputFormat {
 
     private static func urlset(_ pages: [(path: String, page: PageInfo)], env: RenderEnvironment) -> [UInt8]? {
         let settings = env.site.settings
-        func absolute(_ path: String) -> String { settings.baseURL + path.drop { $0 == "/" } }
+        let absolute = settings.absoluteURL
         guard let xml = XMLWriter() else { return nil }
         xml.start("urlset", namespaces: [(nil, namespace), ("xhtml", xhtml)])
         for (path, page) in pages {
@@ -65,7 +65,7 @@ public struct RobotsTxt: OutputFormat {
 
     public func plan(_ input: PlanInput) -> [OutputJob] {
         [OutputJob(path: "/robots.txt", origin: SourceLocation(file: "content/site.yaml")) { env in
-            Array("User-agent: *\nAllow: /\n\nSitemap: \(env.site.settings.baseURL)sitemap.xml\n".utf8)
+            Array("User-agent: *\nAllow: /\n\nSitemap: \(env.site.settings.absoluteURL("/sitemap.xml"))\n".utf8)
         }]
     }
 }

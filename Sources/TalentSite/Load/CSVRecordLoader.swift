@@ -37,7 +37,7 @@ struct CSVRecordLoader {
     }
 
     /// Columns every table may have: `sample` (`true` marks an example row, empty or `false` a real one).
-    static let optionalColumns = ["sample"]
+    static let optionalColumns = [BuiltInField.sample.name]
 
     private func loadRow(_ row: [CSVTable.Cell], number: Int, column: [String: Int], path: String,
                          seen: inout [String: Int]) -> [Record] {
@@ -77,7 +77,7 @@ struct CSVRecordLoader {
         }
         if !FieldRule.check(schema.rules, values: values, locations: locations, prefix: "row \(number), column ", log: log) { ok = false }
         var sample = false
-        if let index = column["sample"] {
+        if let index = column[BuiltInField.sample.name] {
             let cell = row[index]
             switch cell.text {
             case "true": sample = true

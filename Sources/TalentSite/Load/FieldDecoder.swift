@@ -108,9 +108,7 @@ struct FieldDecoder {
         }
     }
 
-    static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\"", with: "\\\"") + "\""
-    }
+    static func quoted(_ text: String) -> String { Diagnostic.quoted(text) }
 
     static func quoted(_ node: Node) -> String {
         node.scalarText.map(quoted) ?? (node.items == nil ? "a mapping" : "a list")

@@ -77,7 +77,7 @@ struct MarkdownRecordLoader: Sendable {
                 continue
             }
             // `draft` is named by its key: "that course is a draft (file:2:1)" points at the line to change.
-            locations[spec.name] = mapping.source.location(of: spec.name == "draft" ? entry.keyNode : entry.value)
+            locations[spec.name] = mapping.source.location(of: spec.name == BuiltInField.draft.name ? entry.keyNode : entry.value)
             switch decoder.decode(entry.value, as: spec, in: mapping.source) {
             case .success(let value): values[spec.name] = value
             case .failure(let diagnostic): log.add(diagnostic); failed = true
@@ -85,32 +85,28 @@ struct MarkdownRecordLoader: Sendable {
         }
         if !FieldRule.check(schema.rules, values: values, locations: locations, log: log) { failed = true }
         // A record with a field error is kept, marked incomplete, so its links and references are checked too.
+        var builtIn: [BuiltInField: FieldValue] = [:]
+        for field in BuiltInField.allCases { builtIn[field] = values.removeValue(forKey: field.name) }
         var title = slug
-        if case .text(let text)? = values.removeValue(forKey: "title") { title = text }
+        if case .text(let text)? = builtIn[.title] { title = text }
         var summary: String?
-        if case .text(let text)? = values.removeValue(forKey: "summary") { summary = text }
-        let date = values.removeValue(forKey: "date")?.day
-        let draft = values.removeValue(forKey: "draft") == .bool(true)
-        let sample = values.removeValue(forKey: "sample") == .bool(true)
+        if case .text(let text)? = builtIn[.summary] { summary = text }
+        let date = builtIn[.date]?.day
+        let draft = builtIn[.draft] == .bool(true)
+        let sample = builtIn[.sample] == .bool(true)
         var record = Record(section: schema.name, slug: slug, language: language, title: title, date: date,
                             summary: summary, draft: draft, fields: values, fieldLocations: locations,
                             body: body, bodyStart: bodyStart)
         record.translatedFrom = translatedFrom
         record.incomplete = failed
         record.sample = sample
-        if sample { record.fieldLocations["sample"] = mapping.location(of: "sample") }
+        if sample { record.fieldLocations[BuiltInField.sample.name] = mapping.location(of: BuiltInField.sample.name) }
         if translatedFrom != nil { record.fieldLocations[TranslationFingerprint.key] = mapping.location(of: TranslationFingerprint.key) }
         return record
     }
 
-    /// `title`, `date`, `summary`, `draft`, `sample`: on every page, declared here rather than in each schema.
-    static let builtInSpecs: [FieldSpec] = [
-        FieldSpec(name: "title", type: .text, required: true, label: LocalizedText([:])),
-        FieldSpec(name: "date", type: .date, required: true, label: LocalizedText([:])),
-        FieldSpec(name: "summary", type: .text, required: false, label: LocalizedText([:])),
-        FieldSpec(name: "draft", type: .bool, required: false, label: LocalizedText([:])),
-        FieldSpec(name: "sample", type: .bool, required: false, label: LocalizedText([:])),
-    ]
+    /// `title`, `date`, `summary`, `draft`, `sample`: on every page, declared once in `BuiltInField`.
+    static let builtInSpecs: [FieldSpec] = BuiltInField.allCases.map(\.spec)
 }
 
 /// Why a Markdown file name is not `<slug>.<language>.md`.

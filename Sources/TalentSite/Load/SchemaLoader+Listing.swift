@@ -6,7 +6,7 @@ extension SchemaLoader {
 
     func loadListing(_ root: YAMLMapping, fields: [FieldSpec]) -> ListingSpec {
         var listing = ListingSpec()
-        let sortable = ["title", "date", "slug"] + fields.map(\.name)
+        let sortable = BuiltInField.allCases.filter(\.isSortable).map(\.name) + ["slug"] + fields.map(\.name)
         if let node = root.value("sort") {
             let keys = names(node, key: "sort", in: root)
             listing.sort = keys.compactMap { text in
@@ -47,7 +47,7 @@ extension SchemaLoader {
         }
         if let field = root.string("archive", required: false, log: log) {
             let type = fields.first(where: { $0.name == field })?.type
-            if type == .int || type == .date || field == "date" {
+            if type == .int || type == .date || field == BuiltInField.date.name {
                 listing.archiveBy = field
             } else {
                 log.error(root.location(of: "archive"), "'archive' must name an int (year) or date field of this section, not '\(field)'")

@@ -9,9 +9,9 @@ extension SchemaLoader {
             return []
         }
         let comparisons = FieldRule.Comparison.allCases.map(\.rawValue)
-        var types: [String: FieldType] = ["date": .date]
+        var types: [String: FieldType] = [BuiltInField.date.name: BuiltInField.date.spec.type]
         for field in fields { types[field.name] = field.type }
-        let names = ["date"] + fields.map(\.name)
+        let names = [BuiltInField.date.name] + fields.map(\.name)
         return items.compactMap { item -> FieldRule? in
             guard let rule = YAMLMapping(item, source: root.source, what: "a rule", log: log) else { return nil }
             rule.rejectUnknownKeys(allowed: ["field"] + comparisons, in: "a rule", log: log)

@@ -4,7 +4,7 @@ import Yams
 struct SchemaLoader {
     static let fileName = "_section.yaml"
     /// Fields every page has; a schema may not redeclare them.
-    static let builtInFields = ["title", "date", "summary", "draft", "sample", TranslationFingerprint.key]
+    static let builtInFields = BuiltInField.allCases.map(\.name) + [TranslationFingerprint.key]
 
     let tree: SourceTree
     let settings: SiteSettings

@@ -33,22 +33,17 @@ struct EntryOrdering {
 
     private func sortKey(_ record: Record?, field: String) -> SortKey? {
         guard let record else { return nil }
-        switch field {
-        case "title": return .text(record.title)
-        case "slug": return .text(record.slug)
-        case "date": return record.date.map(SortKey.day)
-        default:
-            switch record.fields[field]?.elements.first {
-            case .int(let n)?: return .number(n)
-            case .date(let d)?: return .day(d)
-            case .key(let key)?:
-                // Vocabulary keys sort in declaration order (the order editors chose), not alphabetically.
-                if case .key(let vocabulary) = schema.field(field)?.type.element,
-                   let position = vocabularies[vocabulary]?.terms.firstIndex(where: { $0.key == key }) { return .number(position) }
-                return .text(key)
-            case let value?: return .text(value.description)
-            case nil: return nil
-            }
+        if field == "slug" { return .text(record.slug) }
+        switch record.value(of: field)?.elements.first {
+        case .int(let n)?: return .number(n)
+        case .date(let d)?: return .day(d)
+        case .key(let key)?:
+            // Vocabulary keys sort in declaration order (the order editors chose), not alphabetically.
+            if case .key(let vocabulary) = schema.field(field)?.type.element,
+               let position = vocabularies[vocabulary]?.terms.firstIndex(where: { $0.key == key }) { return .number(position) }
+            return .text(key)
+        case let value?: return .text(value.description)
+        case nil: return nil
         }
     }
 

@@ -7,7 +7,7 @@ struct ExampleDomainCheck {
     static let kind = "example-domain"
 
     static func warning(_ location: SourceLocation, url: String, host: String) -> Diagnostic {
-        Diagnostic(.warning, location, "link to \(FieldDecoder.quoted(url)): '\(host)' is reserved for examples "
+        Diagnostic(.warning, location, "link to \(Diagnostic.quoted(url)): '\(host)' is reserved for examples "
                    + "(RFC 2606/6761) and leads nowhere; link the real page", kind: kind)
     }
 

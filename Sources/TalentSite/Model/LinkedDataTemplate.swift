@@ -22,7 +22,7 @@ public indirect enum LinkedDataTemplate: Sendable {
     }
 
     /// Names usable in `$…` besides the section's declared fields.
-    public static let builtIns = ["title", "summary", "url", "date", "section", "site", "language"]
+    public static let builtIns = [BuiltInField.title.name, BuiltInField.summary.name, "url", BuiltInField.date.name, "section", "site", "language"]
 
     /// Splits `Award ${year} ${category}` into literal and field parts.
     static func parts(of text: String) -> [TextPart] {

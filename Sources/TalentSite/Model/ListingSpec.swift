@@ -18,7 +18,7 @@ public struct ListingSpec: Sendable {
 
     public static let defaultPageSize = 20
 
-    public init(sort: [SortOrder] = [SortOrder(field: "date", descending: true)], pageSize: Int = defaultPageSize,
+    public init(sort: [SortOrder] = [SortOrder(field: BuiltInField.date.name, descending: true)], pageSize: Int = defaultPageSize,
                 lifecycle: Lifecycle? = nil, groupBy: [String] = [], archiveBy: String? = nil) {
         self.sort = sort; self.pageSize = pageSize; self.lifecycle = lifecycle; self.groupBy = groupBy; self.archiveBy = archiveBy
     }
@@ -30,7 +30,7 @@ extension Record {
         switch fields[field]?.elements.first {
         case .int(let n)?: return n
         case .date(let day)?: return day.year
-        default: return field == "date" ? date?.year : nil
+        default: return field == BuiltInField.date.name ? date?.year : nil
         }
     }
 

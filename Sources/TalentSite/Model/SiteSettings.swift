@@ -50,3 +50,9 @@ public struct MenuItem: Sendable, Hashable {
 
     public init(target: Target, location: SourceLocation) { self.target = target; self.location = location }
 }
+
+extension SiteSettings {
+    /// The absolute URL of a root-relative path (`/courses/cnc/` → `https://…/courses/cnc/`), for canonical
+    /// and alternate links, JSON-LD, feeds, the sitemap, robots.txt and open data: one rule for all of them.
+    public func absoluteURL(_ path: String) -> String { baseURL + path.drop { $0 == "/" } }
+}

@@ -23,10 +23,10 @@ public struct UnwrittenPages: Sendable {
 
     mutating func addDraft(_ versions: [String: Record], schema: SectionSchema, routes: Routes, defaultCode: String) {
         guard let original = versions[defaultCode] else { return }
-        drafts["\(schema.name)/\(original.slug)"] = (schema.noun, original.location(of: "draft"))
+        drafts["\(schema.name)/\(original.slug)"] = (schema.noun, original.location(of: BuiltInField.draft.name))
         for language in routes.languages {
             let record = versions[language.code] ?? original
-            byPath[routes.record(schema, slug: original.slug, language)] = .draft(noun: schema.noun, location: record.location(of: "draft"))
+            byPath[routes.record(schema, slug: original.slug, language)] = .draft(noun: schema.noun, location: record.location(of: BuiltInField.draft.name))
         }
     }
 

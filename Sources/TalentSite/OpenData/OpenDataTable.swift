@@ -14,13 +14,13 @@ struct OpenDataTable {
     init(section: SiteModel.Section, language: Language, env: RenderEnvironment) {
         let site = env.site
         let schema = section.schema
-        func absolute(_ path: String) -> String { site.settings.baseURL + path.drop { $0 == "/" } }
+        let absolute = site.settings.absoluteURL
         var columns: [Column] = [
             Column(name: "slug") { .string($0.slug) },
-            Column(name: "title") { .string($0.title) },
+            Column(name: BuiltInField.title.name) { .string($0.title) },
             Column(name: "url") { .string(absolute(site.routes.record(schema, slug: $0.slug, language))) },
-            Column(name: "date") { $0.date.map { .string($0.iso) } ?? .null },
-            Column(name: "summary") { env.summaries.summary(of: $0).map(JSONValue.string) ?? .null },
+            Column(name: BuiltInField.date.name) { BuiltInField.date.value(of: $0).map(Self.plain) ?? .null },
+            Column(name: BuiltInField.summary.name) { env.summaries.summary(of: $0).map(JSONValue.string) ?? .null },
         ]
         for field in schema.fields {
             columns.append(Column(name: field.name) { record in
@@ -50,7 +50,7 @@ struct OpenDataTable {
             })
         }
         // Last, so the columns data users already read keep their positions: true for an example record.
-        columns.append(Column(name: "sample") { .bool($0.sample) })
+        columns.append(Column(name: BuiltInField.sample.name) { BuiltInField.sample.value(of: $0).map(Self.plain) ?? .null })
         self.columns = columns
         rows = section.entries.compactMap { entry in
             entry.versions[language.code].map { record in columns.map { $0.value(record) } }

@@ -5,7 +5,7 @@ struct LinkedData {
     let language: Language
 
     private var site: SiteModel { env.site }
-    private func absolute(_ path: String) -> String { site.settings.baseURL + path.drop { $0 == "/" } }
+    private func absolute(_ path: String) -> String { site.settings.absoluteURL(path) }
 
     /// The JSON texts of the page's `<script type="application/ld+json">` elements.
     func scripts(record: Record, schema: SectionSchema, path: String, isHome: Bool) -> [String] {
@@ -72,11 +72,15 @@ struct LinkedData {
     }
 
     private func field(_ name: String, record: Record, schema: SectionSchema, path: String) -> JSONValue? {
+        if let builtIn = BuiltInField(rawValue: name) {
+            switch builtIn {
+            case .title, .date: return builtIn.value(of: record).map { .string($0.description) }
+            case .summary: return env.summaries.summary(of: record).map { .string($0) }  // the first paragraph when none is written
+            case .draft, .sample: return nil  // not offered to json_ld (LinkedDataTemplate.builtIns)
+            }
+        }
         switch name {
-        case "title": return .string(record.title)
-        case "summary": return env.summaries.summary(of: record).map { .string($0) }
         case "url": return .string(absolute(path))
-        case "date": return record.date.map { .string($0.iso) }
         case "section": return .string(schema.title[language])
         case "site": return .string(language.siteTitle)
         case "language": return .string(language.htmlLang)

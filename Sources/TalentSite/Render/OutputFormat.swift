@@ -30,13 +30,6 @@ public struct PageInfo: Sendable, Equatable {
     }
 }
 
-/// A record named by section and slug, language-independent.
-public struct RecordID: Sendable, Hashable {
-    public var section: String
-    public var slug: String
-    public init(section: String, slug: String) { self.section = section; self.slug = slug }
-}
-
 /// What a format plans from: the model, the theme, the log, and every job planned by the formats listed
 /// before it (a sitemap lists the pages planned earlier).
 public struct PlanInput: Sendable {
@@ -62,10 +55,15 @@ public protocol OutputFormat: Sendable {
     /// For outputs made from the rendered pages themselves (the search index): a collector that sees
     /// every rendered HTML page, then writes files whose names depend on their content.
     func collector(_ input: PlanInput) -> (any PageCollector)?
+    /// Entries this format adds to the template context of every page in `language` (the feeds a page's
+    /// head advertises, the search page the header's form goes to), so the page renderer names no format.
+    /// A dictionary under a key the page already has (`site`) is merged into it. `section` is the page's section, if any.
+    func pageLinks(site: SiteModel, language: Language, section: String?) -> [String: Any]
 }
 
 extension OutputFormat {
     public func collector(_ input: PlanInput) -> (any PageCollector)? { nil }
+    public func pageLinks(site: SiteModel, language: Language, section: String?) -> [String: Any] { [:] }
 }
 
 extension PageCollector {
@@ -86,16 +84,20 @@ public protocol PageCollector: AnyObject, Sendable {
 }
 
 /// What every render job can read: the model, the theme, the set of planned paths (to check links),
-/// the fallback summaries, and the log for problems found while rendering.
+/// the fallback summaries, the build's formats (for the links they add to every page), and the log for
+/// problems found while rendering.
 public struct RenderEnvironment: Sendable {
     public let site: SiteModel
     public let theme: Theme
     public let plannedPaths: Set<String>
     public let summaries: SummaryIndex
+    public let formats: [any OutputFormat]
     public let log: DiagnosticLog
 
-    public init(site: SiteModel, theme: Theme, plannedPaths: Set<String>, summaries: SummaryIndex, log: DiagnosticLog) {
-        self.site = site; self.theme = theme; self.plannedPaths = plannedPaths; self.summaries = summaries; self.log = log
+    public init(site: SiteModel, theme: Theme, plannedPaths: Set<String>, summaries: SummaryIndex,
+                formats: [any OutputFormat], log: DiagnosticLog) {
+        self.site = site; self.theme = theme; self.plannedPaths = plannedPaths; self.summaries = summaries
+        self.formats = formats; self.log = log
     }
 
     /// Whether a root-relative link lands on a file the build writes (`/x/` or `/x/index.html`).

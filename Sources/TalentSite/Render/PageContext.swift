@@ -8,9 +8,7 @@ struct PageContext {
     var site: SiteModel { env.site }
 
     /// Absolute URL of a root-relative path, for canonical and alternate links.
-    func absolute(_ path: String) -> String {
-        site.settings.baseURL + path.drop { $0 == "/" }
-    }
+    func absolute(_ path: String) -> String { site.settings.absoluteURL(path) }
 
     /// - Parameters:
     ///   - versions: this page's path in each language it exists in (language code → path).
@@ -32,11 +30,10 @@ struct PageContext {
             alternates.append(["hreflang": "x-default", "href": absolute(defaultPath)])
         }
         let pageTitle = title.map { "\($0) | \(language.siteTitle)" } ?? language.siteTitle
-        return [
+        var context: [String: Any] = [
             "lang": language.htmlLang,
             "languageCode": language.code,
-            "site": ["title": language.siteTitle, "description": language.siteDescription, "home": language.homePath,
-                     "search": SearchPages.pagePath(language)],
+            "site": ["title": language.siteTitle, "description": language.siteDescription, "home": language.homePath],
             "t": PluralRules.templateStrings(strings),
             "title": title ?? language.siteTitle,
             "pageTitle": pageTitle,
@@ -48,7 +45,6 @@ struct PageContext {
             "otherLanguages": switcher.filter { $0["current"] as? Bool == false },
             "menu": menu(currentSection: section, currentPath: path),
             "footerMenu": menu(site.settings.footerMenu, currentSection: nil, currentPath: path),
-            "feeds": RSSFeeds.discovery(site: site, language: language, section: section),
             "browse": taxonomyLinks(), "hasBrowse": !site.settings.taxonomies.isEmpty,
             "openGraph": openGraph(title: title ?? language.siteTitle, type: section == nil ? "website" : "article"),
             // Set on every page so a template's `{{#relPrev}}` never finds a value from an outer context.
@@ -57,6 +53,14 @@ struct PageContext {
             "updated": updated(site.newestDate),
             "assets": HashedAssets.context(env.theme),
         ]
+        for format in env.formats {
+            // A format adding to a group the page already has (`site.search`) adds to it, not in place of it.
+            context.merge(format.pageLinks(site: site, language: language, section: section)) { mine, contributed in
+                guard let mine = mine as? [String: Any], let contributed = contributed as? [String: Any] else { return contributed }
+                return mine.merging(contributed) { _, new in new }
+            }
+        }
+        return context
     }
 
     /// The footer's agency block in this language, or false when site.yaml declares none.

@@ -58,9 +58,9 @@ public struct RecordScaffold: Sendable {
             let note = [required ? "required" : "optional", label, what].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
             lines.append(head.padding(toLength: max(head.count, 22), withPad: " ", startingAt: 0) + " # " + note)
         }
-        add("title", required: true, label: nil, what: "text")
-        add("date", value: day.iso, required: true, label: nil, what: "publication date, YYYY-MM-DD")
-        add("summary", required: false, label: nil, what: "text; else the first paragraph is used")
+        add(BuiltInField.title.name, required: true, label: nil, what: "text")
+        add(BuiltInField.date.name, value: day.iso, required: true, label: nil, what: "publication date, YYYY-MM-DD")
+        add(BuiltInField.summary.name, required: false, label: nil, what: "text; else the first paragraph is used")
         for spec in schema.fields {
             var what = describe(spec.type, settings: settings)
             if let minimum = spec.minimum { what += ", at least \(minimum)" }

@@ -6,6 +6,11 @@ public struct SearchPages: OutputFormat {
     public init() {}
 
     static func pagePath(_ language: Language) -> String { language.homePath + "search/" }
+
+    /// The header's search form on every page goes to this language's search page (`site.search`).
+    public func pageLinks(site: SiteModel, language: Language, section: String?) -> [String: Any] {
+        ["site": ["search": Self.pagePath(language)]]
+    }
     static func indexFolder(_ language: Language) -> String { pagePath(language) + "index/" }
 
     public func plan(_ input: PlanInput) -> [OutputJob] {

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// Builds the site in memory for `serve` and rebuilds only what a change affects. The stages are those
@@ -134,19 +133,12 @@ final class IncrementalBuilder {
     /// The stages a real build runs, with this builder's options.
     private var pipeline: SiteBuilder { SiteBuilder(tree: snapshot.tree, options: options) }
 
-    /// Renders `jobs` (with their positions in the plan) in parallel, feeding pages to the collectors as the build does.
+    /// Renders `jobs` (with their positions in the plan) in memory through the build's own render loop.
     private func render(_ jobs: [(offset: Int, element: OutputJob)], stages: Stages, log: DiagnosticLog) -> [String: [UInt8]] {
         let env = RenderEnvironment(site: stages.site, theme: stages.theme, plannedPaths: stages.plannedPaths,
-                                    summaries: stages.summaries, log: log)
+                                    summaries: stages.summaries, formats: pipeline.formats, log: log)
         let output = MemoryOutput()
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            let (order, job) = jobs[index]
-            guard let bytes = job.render(env), let path = stages.paths[job.path] else { return }
-            if let page = job.page {
-                for collector in stages.collectors { collector.collect(order: order, path: job.path, page: page, html: bytes) }
-            }
-            try? output.write(bytes, to: path)
-        }
+        SiteBuilder.render(jobs, env: env, paths: stages.paths, collectors: stages.collectors, into: output, log: log)
         return output.files
     }
 
@@ -166,7 +158,7 @@ final class IncrementalBuilder {
             }
         }
         let env = RenderEnvironment(site: stages.site, theme: stages.theme, plannedPaths: stages.plannedPaths,
-                                    summaries: stages.summaries, log: log)
+                                    summaries: stages.summaries, formats: pipeline.formats, log: log)
         let collected = SiteBuilder.finish(plan.collectors, env: env, planned: plan.paths, log: log)
         // Collected file names carry content hashes: drop the previous ones so none are left behind.
         let planned = Set(plan.paths.values.map(\.relative))

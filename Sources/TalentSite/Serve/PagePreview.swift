@@ -16,7 +16,7 @@ struct PagePreview {
         let log = DiagnosticLog()
         let ids = Set(records.map { RecordID(section: $0.section, slug: $0.slug) })
         let jobs = pages.jobs(PlanInput(site: patched, theme: theme, log: log), only: ids)
-        let env = RenderEnvironment(site: patched, theme: theme, plannedPaths: plannedPaths, summaries: summaries, log: log)
+        let env = RenderEnvironment(site: patched, theme: theme, plannedPaths: plannedPaths, summaries: summaries, formats: formats, log: log)
         var pagesRendered: [(url: String, file: String, bytes: [UInt8])] = []
         for job in jobs {
             guard let path = paths[job.path], let bytes = job.render(env) else { return nil }

@@ -204,7 +204,7 @@ public final class PreviewServer: @unchecked Sendable {
         if path == LiveReload.scriptPath {
             return .response(HTTPResponse(status: 200, headers: [("Content-Type", "text/javascript; charset=utf-8")], body: Array(LiveReload.script.utf8)))
         }
-        let file = LinkPath.file(ofURLPath: path)
+        guard let file = OutputPath(urlPath: path)?.relative else { return .response(.text(400, "bad request: not a file path")) }
         if let bytes = current.files[file] {
             return .response(page(bytes, file: file, status: 200, state: current))
         }

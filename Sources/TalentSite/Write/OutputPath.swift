@@ -17,6 +17,18 @@ public struct OutputPath: Hashable, Sendable, CustomStringConvertible {
         relative = segments.joined(separator: "/")
     }
 
+    /// A file as an output's file list names it (`courses/cnc/index.html`), checked the same way.
+    public init?(file: String) {
+        guard !file.isEmpty, !file.hasPrefix("/"), !file.hasSuffix("/") else { return nil }
+        self.init(urlPath: "/" + file)
+    }
+
+    /// The URL the file is served at: `courses/cnc/index.html` → `/courses/cnc/`, `style.css` → `/style.css`.
+    public var urlPath: String {
+        if relative == "index.html" { return "/" }
+        return relative.hasSuffix("/index.html") ? "/" + relative.dropLast("index.html".count) : "/" + relative
+    }
+
     public var description: String { relative }
 }
 

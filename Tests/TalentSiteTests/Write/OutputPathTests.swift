@@ -34,4 +34,23 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).sorted() == [OutputGuard.markerName, "index.html"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: work.path) == ["public"])
     }
+
+    /// One mapping both ways: the file a URL is served from and the URL a file is served at (check, serve, audit).
+    @Test func filesMapBackToTheirURLs() {
+        for (file, url) in [("index.html", "/"), ("en/courses/cnc/index.html", "/en/courses/cnc/"), ("style.css", "/style.css"),
+                            ("en/index.html", "/en/"), ("search/index/abc.json", "/search/index/abc.json")] {
+            #expect(OutputPath(file: file)?.urlPath == url)
+            #expect(OutputPath(urlPath: url)?.relative == file)
+        }
+        for file in ["/index.html", "a/", "../x", "a/../b", "a//b", "a\\b", ""] {
+            #expect(OutputPath(file: file) == nil, "\(file)")
+        }
+    }
+
+    @Test func absoluteURLsJoinTheBaseURLOnce() {
+        let settings = SiteSettings(baseURL: "https://talent.example.gov.tw/", languages: [], vocabularies: [:], menu: [])
+        #expect(settings.absoluteURL("/courses/cnc/") == "https://talent.example.gov.tw/courses/cnc/")
+        #expect(settings.absoluteURL("/") == "https://talent.example.gov.tw/")
+        #expect(settings.absoluteURL("sitemap.xml") == "https://talent.example.gov.tw/sitemap.xml")
+    }
 }

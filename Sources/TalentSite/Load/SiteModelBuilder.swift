@@ -85,19 +85,11 @@ struct TranslationCheck {
         func failed(mineMissing: Bool, theirsMissing: Bool) -> Bool {
             (mineMissing && translation.incomplete) || (theirsMissing && original.incomplete)
         }
-        if original.date != translation.date && !failed(mineMissing: translation.date == nil, theirsMissing: original.date == nil) {
-            mismatches.append(("date", translation.date?.iso ?? "missing", original.date?.iso ?? "missing"))
-        }
-        if original.draft != translation.draft {
-            mismatches.append(("draft", "\(translation.draft)", "\(original.draft)"))
-        }
-        if original.sample != translation.sample {
-            mismatches.append(("sample", "\(translation.sample)", "\(original.sample)"))
-        }
-        for spec in schema.fields where !spec.type.isTranslatable {
-            let mine = translation.fields[spec.name], theirs = original.fields[spec.name]
+        let builtIn = BuiltInField.allCases.filter { !$0.isTranslatable }.map(\.name)
+        for name in builtIn + schema.fields.filter({ !$0.type.isTranslatable }).map(\.name) {
+            let mine = translation.value(of: name), theirs = original.value(of: name)
             if mine != theirs && !failed(mineMissing: mine == nil, theirsMissing: theirs == nil) {
-                mismatches.append((spec.name, mine?.description ?? "missing", theirs?.description ?? "missing"))
+                mismatches.append((name, mine?.description ?? "missing", theirs?.description ?? "missing"))
             }
         }
         for (field, mine, theirs) in mismatches {

@@ -1,6 +1,6 @@
 import Foundation
 /// Resolves links found in pages to root-relative paths, the way a browser would, so a link can be
-/// compared with the files a build writes.
+/// compared with the files a build writes (which file serves a path is `OutputPath`'s to say).
 public enum LinkPath {
     /// The root-relative path a link points to, without query or fragment, with `.`/`..` resolved.
     /// `pagePath` is the URL path of the page holding the link (`/courses/cnc/`).
@@ -27,15 +27,5 @@ public enum LinkPath {
         let raw = String(url[url.index(after: hash)...])
         guard !raw.isEmpty else { return nil }
         return raw.removingPercentEncoding ?? raw
-    }
-
-    /// `/courses/x/` for `courses/x/index.html`, `/style.css` for `style.css`.
-    public static func urlPath(ofFile file: String) -> String {
-        file == "index.html" ? "/" : file.hasSuffix("/index.html") ? "/" + file.dropLast("index.html".count) : "/" + file
-    }
-
-    /// The output file a root-relative path is served from (`/x/` → `x/index.html`).
-    public static func file(ofURLPath path: String) -> String {
-        path.hasSuffix("/") ? String(path.dropFirst()) + "index.html" : String(path.dropFirst())
     }
 }

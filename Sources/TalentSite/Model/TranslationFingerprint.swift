@@ -1,5 +1,3 @@
-import Yams
-
 /// The fingerprint of an original's translatable text: one short hash per field (`title`, `summary`, each
 /// `text` field the section declares, `body`). A translation stores it as `translated_from`; when the
 /// original changes, comparing fingerprints names the fields that changed since the translation was made.
@@ -10,8 +8,10 @@ public enum TranslationFingerprint {
 
     /// Field name → 16 hex digits, for every translatable field of `record` that has a value.
     public static func of(_ record: Record, schema: SectionSchema) -> [String: String] {
-        var texts: [String: String] = ["title": record.title, bodyField: normalized(record.body)]
-        if let summary = record.summary { texts["summary"] = summary }
+        var texts: [String: String] = [bodyField: normalized(record.body)]
+        for field in BuiltInField.allCases where field.isTranslatable {
+            if let value = field.value(of: record) { texts[field.name] = value.description }
+        }
         for spec in schema.fields where spec.type.isTranslatable {
             if let value = record.fields[spec.name] { texts[spec.name] = value.description }
         }
@@ -32,7 +32,7 @@ public enum TranslationFingerprint {
     /// A byte-order mark, line endings (CRLF, CR) and trailing blank space do not change a text's meaning, so
     /// they do not make a translation stale. Text that has none of them hashes as it always did.
     static func normalized(_ text: String) -> String {
-        SourceText.normalized(text).split(separator: "\n", omittingEmptySubsequences: false)
+        LineEndings.unified(text).split(separator: "\n", omittingEmptySubsequences: false)
             .map { line in String(line.reversed().drop { $0 == " " || $0 == "\t" }.reversed()) }
             .joined(separator: "\n").trimmingCharacters(in: .newlines)
     }
@@ -47,24 +47,5 @@ public enum TranslationFingerprint {
         }
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
-    }
-
-    /// Reads `translated_from` from front matter: a mapping of field names to 16 hex digits. It belongs in
-    /// translations only (in an original it is an unknown key).
-    static func read(_ mapping: YAMLMapping, log: DiagnosticLog) -> [String: String]? {
-        guard let node = mapping.value(key), !node.isNull else { return nil }
-        guard let entries = node.pairs else {
-            log.error(mapping.source.location(of: node), "'\(key)' must be the mapping 'talentsite translated' writes; run it again")
-            return nil
-        }
-        var result: [String: String] = [:]
-        for entry in entries {
-            guard let text = entry.value.scalarText, text.count == 16, text.allSatisfy(\.isHexDigit) else {
-                log.error(mapping.source.location(of: entry.value), "'\(key).\(entry.key)' must be 16 hex digits; run 'talentsite translated' again")
-                return nil
-            }
-            result[entry.key] = text
-        }
-        return result
     }
 }
