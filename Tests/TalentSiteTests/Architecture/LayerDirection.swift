@@ -42,6 +42,9 @@ struct LayerDirection {
         var types: [String: Set<String>] = [:]  // type name → folders declaring it
         var members: [String: Set<String>] = [:]  // any member name → folders declaring it
         var extensionMembers: [String: Set<String>] = [:]  // member added to another folder's type → folders adding it
+        // A static member is named with its type (`TranslationFingerprint.read`), so only that spelling counts: a
+        // bare `.read` elsewhere is some other type's method (`FileHandle.read(upToCount:)`).
+        var staticMembers: [String: Set<String>] = [:]  // "Type.member" → folders adding it
         for (path, text) in code {
             let folder = Self.folder(path)
             for name in Self.matches(#"\b(?:struct|class|enum|protocol|typealias|actor)\s+([A-Z]\w*)"#, in: text) {
@@ -54,7 +57,9 @@ struct LayerDirection {
         for (path, text) in code {
             let folder = Self.folder(path)
             for (extended, body) in Self.extensions(in: text) where !(types[extended]?.contains(folder) ?? false) {
-                for name in Self.matches(#"\b(?:func|var|let)\s+([A-Za-z_]\w*)"#, in: body) {
+                let statics = Set(Self.matches(#"\bstatic\s+(?:func|var|let)\s+([A-Za-z_]\w*)"#, in: body))
+                for name in statics { staticMembers["\(extended).\(name)", default: []].insert(folder) }
+                for name in Self.matches(#"\b(?:func|var|let)\s+([A-Za-z_]\w*)"#, in: body) where !statics.contains(name) {
                     extensionMembers[name, default: []].insert(folder)
                 }
             }
@@ -72,6 +77,14 @@ struct LayerDirection {
                 if let others = members[name]?.subtracting(owners), others.contains(where: { (rank[$0] ?? .max) <= mine }) { continue }
                 for line in Self.lines(#"\.\#(name)\b"#, in: text) {
                     found.append(Violation(file: path, line: line, name: "." + name, declaredIn: owners.sorted().joined(separator: ", ")))
+                }
+            }
+        }
+        for (path, text) in code {
+            guard let mine = rank[Self.folder(path)] else { continue }
+            for (qualified, owners) in staticMembers where owners.allSatisfy({ (rank[$0] ?? -1) > mine }) {
+                for line in Self.lines(#"\b\#(NSRegularExpression.escapedPattern(for: qualified))\b"#, in: text) {
+                    found.append(Violation(file: path, line: line, name: qualified, declaredIn: owners.sorted().joined(separator: ", ")))
                 }
             }
         }

@@ -42,7 +42,9 @@ import Testing
         #expect(events.wait(for: "reload", within: 10) == "2\n/courses/cnc/")
         let page = try #require(RawHTTP.request(port: port, target: "/courses/cnc/"))
         #expect(page.body.contains("智慧機械養成班（更新）"))
-        #expect(page.body.contains("data-generation=\"2\""))
+        // Generation 2 (the previewed page), or 3 when the full rebuild was already published by the time a busy
+        // machine ran this line: either way the page shows the edit.
+        #expect(page.body.contains("data-generation=\"2\"") || page.body.contains("data-generation=\"3\""))
         let lists = try #require(events.wait(for: "reload", within: 10)).split(separator: "\n").map(String.init)
         #expect(lists.first == "3" && lists.contains("/courses/") && !lists.contains("/courses/cnc/"))
         let list = try #require(RawHTTP.request(port: port, target: "/courses/"))
