@@ -65,6 +65,7 @@ public final class StagedDirectory: OutputTarget, @unchecked Sendable {
             try fileManager.moveItem(at: staging, to: destination)
             return
         }
+        try keepForeignDotfiles()
         if AtomicExchange.swap(staging.path, destination.path) {
             try? fileManager.removeItem(at: staging)  // now the previous build, marked as ours
             return
@@ -80,6 +81,16 @@ public final class StagedDirectory: OutputTarget, @unchecked Sendable {
             throw error
         }
         try? fileManager.removeItem(at: previous)
+    }
+
+    /// Top-level dotfiles of the destination that this build does not write (a clone's `public/.gitkeep`, a
+    /// host's `.well-known/`) are not the build's to delete: they move into the new build before the swap.
+    private func keepForeignDotfiles() throws {
+        let fileManager = FileManager.default
+        for name in try fileManager.contentsOfDirectory(atPath: destination.path).sorted()
+        where name.hasPrefix(".") && !fileManager.fileExists(atPath: staging.appendingPathComponent(name).path) {
+            try fileManager.moveItem(at: destination.appendingPathComponent(name), to: staging.appendingPathComponent(name))
+        }
     }
 
     /// Throws the staged files away; the destination is not touched.

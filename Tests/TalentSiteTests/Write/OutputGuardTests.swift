@@ -102,6 +102,7 @@ import Testing
         let first = try work.build("public")
         #expect(first.status == 0, "\(first.stderr)")
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(OutputGuard.markerName).path))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(".gitkeep").path), "a clone's .gitkeep is not ours to delete")
         let built = Self.snapshot(output)
         let second = try work.build(output.path, in: work.scratch)
         #expect(second.status == 0, "\(second.stderr)")
