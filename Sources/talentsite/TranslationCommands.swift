@@ -43,8 +43,8 @@ extension Translated {
     static func path(_ file: String, inside root: URL) -> String? {
         let site = OutputGuard.realPath(root)
         let target = OutputGuard.realPath(URL(fileURLWithPath: file))
-        guard target.hasPrefix(site + "/") else { return nil }
-        return String(target.dropFirst(site.count + 1))
+        guard OutputGuard.isInside(target, site) else { return nil }
+        return String(target.dropFirst(site == "/" ? 1 : site.count + 1))
     }
 }
 

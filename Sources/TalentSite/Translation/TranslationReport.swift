@@ -29,10 +29,10 @@ public struct TranslationReport: Sendable {
         for section in site.sections {
             guard case .markdown = section.schema.source else { continue }
             for entry in section.entries.sorted(by: { $0.slug < $1.slug }) {
-                // A record with a field error is in the model (for its link checks) but has no fingerprint to compare.
-                guard let original = entry.versions[defaultCode], !original.incomplete else { continue }
+                // No record here is incomplete: a field error is an error, and errors returned above.
+                guard let original = entry.versions[defaultCode] else { continue }
                 for language in site.settings.languages.dropFirst() {
-                    let translation = entry.versions[language.code].flatMap { $0.incomplete ? nil : $0 }
+                    let translation = entry.versions[language.code]
                     let state = TranslationState.of(translation, original: original, schema: section.schema)
                     var changed: [String] = []
                     if case .stale(let fields) = state { changed = fields }

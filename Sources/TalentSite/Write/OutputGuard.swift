@@ -71,7 +71,7 @@ public enum OutputGuard {
     }
 
     /// True when `path` lies strictly below `folder`.
-    static func isInside(_ path: String, _ folder: String) -> Bool {
+    public static func isInside(_ path: String, _ folder: String) -> Bool {
         folder == "/" ? path != "/" : path.hasPrefix(folder + "/")
     }
 
