@@ -50,19 +50,16 @@ public struct PlanInput: Sendable {
 
 /// A kind of output (record pages, lists, static files, feeds, sitemap, search, open data).
 /// The build asks every format for its plan in list order, then renders the union; adding a format touches one list.
-public protocol OutputFormat: Sendable {
+public protocol OutputFormat: PageLinkSource {
     func plan(_ input: PlanInput) -> [OutputJob]
     /// For outputs made from the rendered pages themselves (the search index): a collector that sees
     /// every rendered HTML page, then writes files whose names depend on their content.
     func collector(_ input: PlanInput) -> (any PageCollector)?
-    /// Entries this format adds to the template context of every page in `language` (the feeds a page's
-    /// head advertises, the search page the header's form goes to), so the page renderer names no format.
-    /// A dictionary under a key the page already has (`site`) is merged into it. `section` is the page's section, if any.
-    func pageLinks(site: SiteModel, language: Language, section: String?) -> [String: Any]
 }
 
 extension OutputFormat {
     public func collector(_ input: PlanInput) -> (any PageCollector)? { nil }
+    /// Most formats add nothing to the pages of the site.
     public func pageLinks(site: SiteModel, language: Language, section: String?) -> [String: Any] { [:] }
 }
 
@@ -81,38 +78,4 @@ public protocol PageCollector: AnyObject, Sendable {
     func reuse(_ earlier: any PageCollector, unchanged: [String: Int]) -> Bool
     /// Files to write (root-relative URL path → bytes), plus lines worth telling the person building.
     func finish(_ env: RenderEnvironment) -> (files: [(path: String, bytes: [UInt8])], notes: [String])
-}
-
-/// What every render job can read: the model, the theme, the set of planned paths (to check links),
-/// the fallback summaries, the build's formats (for the links they add to every page), and the log for
-/// problems found while rendering.
-public struct RenderEnvironment: Sendable {
-    public let site: SiteModel
-    public let theme: Theme
-    public let plannedPaths: Set<String>
-    public let summaries: SummaryIndex
-    public let formats: [any OutputFormat]
-    public let log: DiagnosticLog
-
-    public init(site: SiteModel, theme: Theme, plannedPaths: Set<String>, summaries: SummaryIndex,
-                formats: [any OutputFormat], log: DiagnosticLog) {
-        self.site = site; self.theme = theme; self.plannedPaths = plannedPaths; self.summaries = summaries
-        self.formats = formats; self.log = log
-    }
-
-    /// Whether a root-relative link lands on a file the build writes (`/x/` or `/x/index.html`).
-    public func isPlanned(_ path: String) -> Bool {
-        if plannedPaths.contains(path) { return true }
-        if path.hasSuffix("/index.html") { return plannedPaths.contains(String(path.dropLast("index.html".count))) }
-        return false
-    }
-
-    /// Renders `template` with `context`; a missing template is logged once per page, not crashed on.
-    func render(_ template: String, _ context: [String: Any], for origin: SourceLocation?) -> [UInt8]? {
-        guard let html = theme.library.render(context, withTemplate: template) else {
-            log.error(origin ?? SourceLocation(file: "templates/\(template).mustache"), "template '\(template)' does not exist in templates/")
-            return nil
-        }
-        return Array(html.utf8)
-    }
 }

@@ -8,8 +8,9 @@ struct LayerDirection {
         ["Diagnostics", "Support", "HTML", "Progress", "Write"],  // utilities
         ["Model"],  // plain types and rules
         ["Load"],  // files → model, and the assembled site model
-        ["Render"],  // templates, Markdown, the output contract
-        ["Feeds", "Search", "OpenData"],  // output formats beyond pages and lists
+        ["Render"],  // templates, Markdown, page contexts, what a render job reads
+        ["Feeds", "Search", "OpenData"],  // libraries the formats use: XML writer and feed items, search index, data tables
+        ["Output"],  // the output contract and one file per format
         ["Build"],  // the pipeline
         ["Serve", "Check", "Translation", "Scaffold"],  // commands
     ]

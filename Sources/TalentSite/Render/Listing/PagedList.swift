@@ -33,33 +33,6 @@ struct PagedList: Sendable {
     var menuSection: String?
     var origin: SourceLocation
 
-    func jobs(site: SiteModel) -> [OutputJob] {
-        let languages = site.settings.languages
-        let counts = Self.counts(rows, languages: languages)
-        let pageCounts = counts.mapValues { max(1, $0 == 0 ? 1 : ($0 - 1) / max(1, pageSize) + 1) }
-        var jobs: [OutputJob] = []
-        for language in languages {
-            guard let base = basePaths[language.code], let pages = pageCounts[language.code] else { continue }
-            // Filtered once per language, not once per page: long lists have hundreds of pages.
-            let visible = rows.filter { $0.entry.versions[language.code] != nil }
-            for number in 1...pages {
-                let slice = Array(visible.dropFirst((number - 1) * pageSize).prefix(pageSize))
-                let total = visible.count
-                let path = site.routes.page(number, of: base)
-                var versions: [String: String] = [:]
-                for other in languages where (pageCounts[other.code] ?? 0) >= number {
-                    if let otherBase = basePaths[other.code] { versions[other.code] = site.routes.page(number, of: otherBase) }
-                }
-                let info = PageInfo(language: language.code, versions: versions)
-                jobs.append(OutputJob(path: path, origin: origin, page: info) { env in
-                    render(slice, total: total, page: number, of: pages, language: language, path: path,
-                           versions: info.versions, env: env)
-                })
-            }
-        }
-        return jobs
-    }
-
     /// How many of `rows` exist in each language.
     static func counts(_ rows: [(schema: SectionSchema, entry: Entry)], languages: [Language]) -> [String: Int] {
         Dictionary(uniqueKeysWithValues: languages.map { language in
@@ -67,8 +40,9 @@ struct PagedList: Sendable {
         })
     }
 
-    private func render(_ slice: [(schema: SectionSchema, entry: Entry)], total: Int, page number: Int, of pages: Int,
-                        language: Language, path: String, versions: [String: String], env: RenderEnvironment) -> [UInt8]? {
+    /// Page `number` of `pages` in `language`, holding `slice` of the `total` records (the jobs are planned in Output).
+    func render(_ slice: [(schema: SectionSchema, entry: Entry)], total: Int, page number: Int, of pages: Int,
+                language: Language, path: String, versions: [String: String], env: RenderEnvironment) -> [UInt8]? {
         let site = env.site
         let strings = env.theme.strings[language.code] ?? [:]
         let context = PageContext(env: env, language: language)
