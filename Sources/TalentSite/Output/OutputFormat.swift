@@ -60,7 +60,7 @@ public protocol OutputFormat: PageLinkSource {
 extension OutputFormat {
     public func collector(_ input: PlanInput) -> (any PageCollector)? { nil }
     /// Most formats add nothing to the pages of the site.
-    public func pageLinks(site: SiteModel, language: Language, section: String?) -> [String: Any] { [:] }
+    public func pageLinks(site: SiteModel, language: Language, section: String?) -> PageLinks { PageLinks() }
 }
 
 extension PageCollector {

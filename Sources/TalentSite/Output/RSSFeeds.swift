@@ -29,20 +29,9 @@ public struct RSSFeeds: OutputFormat {
         return jobs
     }
 
-    /// Every page's head advertises the feeds (`feeds` in the layout).
-    public func pageLinks(site: SiteModel, language: Language, section: String?) -> [String: Any] {
-        ["feeds": Self.discovery(site: site, language: language, section: section)]
-    }
-
-    /// Feeds a page advertises with `<link rel="alternate" type="application/rss+xml">`: the site's,
-    /// and its section's when it has one.
-    static func discovery(site: SiteModel, language: Language, section: String?) -> [[String: Any]] {
-        guard site.sections.contains(where: \.schema.hasFeed) else { return [] }
-        var feeds: [[String: Any]] = [["title": language.siteTitle, "href": site.routes.feed(language)]]
-        if let section, let schema = site.section(section)?.schema, schema.hasFeed {
-            feeds.append(["title": "\(schema.title[language]) | \(language.siteTitle)", "href": site.routes.feed(schema, language)])
-        }
-        return feeds
+    /// Every page's head advertises the site's feed and its section's.
+    public func pageLinks(site: SiteModel, language: Language, section: String?) -> PageLinks {
+        PageLinks(head: FeedDiscovery(site: site, language: language).links(section: section, type: "application/rss+xml") { $0 })
     }
 }
 

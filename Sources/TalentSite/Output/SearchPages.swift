@@ -8,8 +8,8 @@ public struct SearchPages: OutputFormat {
     static func pagePath(_ language: Language) -> String { language.homePath + "search/" }
 
     /// The header's search form on every page goes to this language's search page (`site.search`).
-    public func pageLinks(site: SiteModel, language: Language, section: String?) -> [String: Any] {
-        ["site": ["search": Self.pagePath(language)]]
+    public func pageLinks(site: SiteModel, language: Language, section: String?) -> PageLinks {
+        PageLinks(context: ["site": ["search": Self.pagePath(language)]])
     }
     static func indexFolder(_ language: Language) -> String { pagePath(language) + "index/" }
 

@@ -53,13 +53,17 @@ struct PageContext {
             "updated": updated(site.newestDate),
             "assets": HashedAssets.context(env.theme),
         ]
+        var headLinks: [[String: Any]] = []
         for format in env.formats {
+            let links = format.pageLinks(site: site, language: language, section: section)
+            headLinks += links.head.map(\.context)
             // A format adding to a group the page already has (`site.search`) adds to it, not in place of it.
-            context.merge(format.pageLinks(site: site, language: language, section: section)) { mine, contributed in
+            context.merge(links.context) { mine, contributed in
                 guard let mine = mine as? [String: Any], let contributed = contributed as? [String: Any] else { return contributed }
                 return mine.merging(contributed) { _, new in new }
             }
         }
+        context["headLinks"] = headLinks
         return context
     }
 

@@ -2,9 +2,39 @@
 /// search page the header's form goes to). Declared here, below the output formats, so the page renderer
 /// asks the build's formats for their links without naming any of them.
 public protocol PageLinkSource: Sendable {
-    /// Entries added to the template context of every page in `language`. A dictionary under a key the page
-    /// already has (`site`) is merged into it. `section` is the page's section, if any.
-    func pageLinks(site: SiteModel, language: Language, section: String?) -> [String: Any]
+    /// What this output adds to every page in `language`; `section` is the page's section, if any.
+    func pageLinks(site: SiteModel, language: Language, section: String?) -> PageLinks
+}
+
+/// One output's additions to a page: `<link>` elements for the head, and template context entries.
+public struct PageLinks {
+    /// Written into every page's head in format order (`headLinks` in the layout), after the language alternates.
+    public var head: [HeadLink]
+    /// Entries added to the page's template context; a dictionary under a key the page already has (`site`)
+    /// is merged into it.
+    public var context: [String: Any]
+
+    public init(head: [HeadLink] = [], context: [String: Any] = [:]) { self.head = head; self.context = context }
+}
+
+/// A `<link>` in a page's head that an output asks for: a new feed format adds its discovery link as data,
+/// and the layout, which iterates them, does not change.
+public struct HeadLink: Sendable, Equatable {
+    public var rel: String
+    /// The media type (`application/rss+xml`).
+    public var type: String
+    /// Root-relative or absolute URL.
+    public var href: String
+    public var title: String
+    /// The language of the linked resource when it differs from the page's, else nil.
+    public var hreflang: String?
+
+    public init(rel: String, type: String, href: String, title: String, hreflang: String? = nil) {
+        self.rel = rel; self.type = type; self.href = href; self.title = title; self.hreflang = hreflang
+    }
+
+    /// As the layout reads it; every key set, so a missing `hreflang` never finds a value from an outer context.
+    var context: [String: Any] { ["rel": rel, "type": type, "href": href, "title": title, "hreflang": hreflang ?? false] }
 }
 
 /// What every render job can read: the model, the theme, the set of planned paths (to check links),
