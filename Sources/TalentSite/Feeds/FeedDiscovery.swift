@@ -4,9 +4,10 @@ struct FeedDiscovery {
     let site: SiteModel
     let language: Language
 
-    /// `<link rel="alternate">` for each feed of `type`; `path` turns the RSS route of a feed
-    /// (`/courses/rss.xml`) into this format's (`/courses/atom.xml`). None when no section has a feed.
-    func links(section: String?, type: String, path: (String) -> String) -> [HeadLink] {
+    /// `<link rel="alternate">` for each feed of media type `type` whose files are named `file` (`atom.xml`
+    /// beside `/courses/rss.xml`). None when no section has a feed.
+    func links(section: String?, type: String, file: String) -> [HeadLink] {
+        let path = { FeedChannel.path($0, file: file) }
         guard site.sections.contains(where: \.schema.hasFeed) else { return [] }
         var links = [HeadLink(rel: "alternate", type: type, href: path(site.routes.feed(language)), title: language.siteTitle)]
         if let section, let schema = site.section(section)?.schema, schema.hasFeed {

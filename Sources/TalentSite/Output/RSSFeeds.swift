@@ -4,34 +4,16 @@ public struct RSSFeeds: OutputFormat {
     public init() {}
 
     public func plan(_ input: PlanInput) -> [OutputJob] {
-        let site = input.site
-        let sections = site.sections.filter(\.schema.hasFeed)
-        guard !sections.isEmpty else { return [] }
-        var jobs: [OutputJob] = []
-        for language in site.settings.languages {
-            let all = site.routes.feed(language)
-            jobs.append(OutputJob(path: all, origin: SourceLocation(file: "content/site.yaml")) { env in
-                FeedWriter(env: env, language: language).rss(
-                    path: all, title: language.siteTitle, description: language.siteDescription,
-                    link: language.homePath, sections: sections)
-            })
-            for section in sections {
-                let path = site.routes.feed(section.schema, language)
-                jobs.append(OutputJob(path: path, origin: section.schema.location) { env in
-                    FeedWriter(env: env, language: language).rss(
-                        path: path, title: "\(section.schema.title[language]) | \(language.siteTitle)",
-                        description: section.schema.intro?[language] ?? language.siteDescription,
-                        link: section.schema.hasListPage ? env.site.routes.list(section.schema, language) : language.homePath,
-                        sections: [section])
-                })
+        FeedChannel.all(input.site).map { channel in
+            OutputJob(path: channel.route, origin: channel.origin) { env in
+                FeedWriter(env: env, language: channel.language).rss(channel)
             }
         }
-        return jobs
     }
 
     /// Every page's head advertises the site's feed and its section's.
     public func pageLinks(site: SiteModel, language: Language, section: String?) -> PageLinks {
-        PageLinks(head: FeedDiscovery(site: site, language: language).links(section: section, type: "application/rss+xml") { $0 })
+        PageLinks(head: FeedDiscovery(site: site, language: language).links(section: section, type: "application/rss+xml", file: "rss.xml"))
     }
 }
 
@@ -43,15 +25,15 @@ struct FeedWriter {
     private var site: SiteModel { env.site }
     private func absolute(_ path: String) -> String { site.settings.absoluteURL(path) }
 
-    func rss(path: String, title: String, description: String, link: String, sections: [SiteModel.Section]) -> [UInt8]? {
+    func rss(_ channel: FeedChannel) -> [UInt8]? {
         let feed = FeedItems(env: env, language: language)
-        let items = feed.items(sections)
+        let items = feed.items(channel.sections)
         guard let xml = XMLWriter() else { return nil }
         xml.start("rss", namespaces: [("atom", "http://www.w3.org/2005/Atom")], attributes: [("version", "2.0")])
         xml.start("channel")
-        xml.element("title", title)
-        xml.element("link", absolute(link))
-        xml.element("description", description)
+        xml.element("title", channel.title)
+        xml.element("link", absolute(channel.link))
+        xml.element("description", channel.description)
         xml.element("language", language.code)
         if let epoch = site.sourceDateEpoch {
             xml.element("lastBuildDate", RFC822.string(unixSeconds: epoch))
@@ -59,7 +41,7 @@ struct FeedWriter {
             xml.element("lastBuildDate", RFC822.string(newest.date))
         }
         xml.element("generator", "talentsite")
-        xml.element("atom:link", attributes: [("href", absolute(path)), ("rel", "self"), ("type", "application/rss+xml")])
+        xml.element("atom:link", attributes: [("href", absolute(channel.route)), ("rel", "self"), ("type", "application/rss+xml")])
         for item in items {
             let url = feed.url(item)
             xml.start("item")
