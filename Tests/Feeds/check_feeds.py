@@ -3,6 +3,10 @@
 
 - every `rss.xml` parses with feedparser without bozo, has at most 50 items, newest first, each with
   title, absolute link, guid and pubDate, and its channel names its language and itself (atom:link);
+- beside every `rss.xml` an `atom.xml` parses with feedparser as Atom 1.0 without bozo, names itself
+  (rel=self), its language (xml:lang) and an author, and lists the same items as the RSS feed: ids, links,
+  titles, summaries, dates and categories, in the same order; every HTML page advertising an RSS feed
+  advertises its Atom twin (`rel=alternate type=application/atom+xml`), and no other;
 - every `.xml` file is well-formed to libxml2 (lxml); `sitemap.xml` (or each part under a sitemap
   index) validates against the sitemaps.org schema, and every HTML page but 404.html is listed;
 - every open-data CSV starts with a UTF-8 BOM and, read by Python's csv module, has the same rows
@@ -21,7 +25,7 @@ import time
 from email.utils import parsedate_to_datetime
 
 import feedparser
-from lxml import etree
+from lxml import etree, html
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 XSD = os.path.join(HERE, "..", "Fixtures", "xsd")
@@ -73,6 +77,68 @@ def check_feed(site, path, expected_items):
     if entries and feed.feed.get("updated") is None:
         fail(f"{path}: no lastBuildDate")
     return len(entries)
+
+
+def entry_facts(entry):
+    """What an RSS item and its Atom entry must agree on, as feedparser reads either."""
+    return {
+        "id": entry.get("id"), "link": entry.get("link"), "title": entry.get("title"),
+        "summary": entry.get("summary"), "published": entry.get("published_parsed"),
+        "tags": [(t.get("term"), t.get("scheme")) for t in entry.get("tags", [])],
+    }
+
+
+def check_atom(site, rss_path):
+    path = rss_path[:-len("rss.xml")] + "atom.xml"
+    if not os.path.exists(os.path.join(site, path)):
+        fail(f"{path}: missing beside {rss_path}")
+        return 0
+    atom = feedparser.parse(os.path.join(site, path))
+    if atom.bozo:
+        fail(f"{path}: feedparser: {atom.bozo_exception}")
+        return 0
+    if atom.version != "atom10":
+        fail(f"{path}: version {atom.version!r}, expected atom10")
+    rss = feedparser.parse(os.path.join(site, rss_path))
+    expected_language = "en" if path.startswith("en/") else "zh-TW"
+    if atom.feed.get("language") != expected_language:
+        fail(f"{path}: xml:lang {atom.feed.get('language')!r}, expected {expected_language}")
+    links = [l for l in atom.feed.get("links", []) if l.get("rel") == "self"]
+    if not links or not links[0]["href"].endswith("/" + path) or links[0].get("type") != "application/atom+xml":
+        fail(f"{path}: no rel=self application/atom+xml link pointing at itself ({links})")
+    if atom.feed.get("id") != (links[0]["href"] if links else None):
+        fail(f"{path}: feed id {atom.feed.get('id')!r} is not its own URL")
+    if not atom.feed.get("author_detail", {}).get("name"):
+        fail(f"{path}: no author name")
+    if not atom.feed.get("updated_parsed"):
+        fail(f"{path}: no updated date")
+    if atom.feed.get("title") != rss.feed.get("title") or atom.feed.get("link") != rss.feed.get("link"):
+        fail(f"{path}: title/link {atom.feed.get('title')!r} {atom.feed.get('link')!r} differ from the RSS channel's "
+             f"{rss.feed.get('title')!r} {rss.feed.get('link')!r}")
+    ours, theirs = [entry_facts(e) for e in atom.entries], [entry_facts(e) for e in rss.entries]
+    if ours != theirs:
+        first = next((i for i, (a, b) in enumerate(zip(ours, theirs)) if a != b), min(len(ours), len(theirs)))
+        fail(f"{path}: {len(ours)} entries differ from the {len(theirs)} items of {rss_path}; first at {first}: "
+             f"{ours[first] if first < len(ours) else None} vs {theirs[first] if first < len(theirs) else None}")
+    for entry in atom.entries:
+        if not entry.get("updated_parsed"):
+            fail(f"{path}: entry {entry.get('id')} has no updated date")
+    return len(atom.entries)
+
+
+def check_discovery(site):
+    """Every page's Atom discovery links are its RSS ones with atom.xml for rss.xml."""
+    pages = 0
+    for path in files(site, ".html"):
+        tree = html.parse(os.path.join(site, path))
+        def hrefs(kind):
+            return [l.get("href") for l in tree.iter("link") if l.get("rel") == "alternate" and l.get("type") == kind]
+        rss, atom = hrefs("application/rss+xml"), hrefs("application/atom+xml")
+        expected = [h[:-len("rss.xml")] + "atom.xml" for h in rss]
+        if atom != expected:
+            fail(f"{path}: Atom discovery {atom} does not match its RSS discovery {rss}")
+        pages += bool(rss)
+    return pages
 
 
 def check_xml(site):
@@ -150,9 +216,12 @@ def main():
     if not feeds:
         fail("no rss.xml in the site")
     items = sum(check_feed(args.site, path, expected.get(path)) for path in feeds)
+    entries = sum(check_atom(args.site, path) for path in feeds)
+    advertising = check_discovery(args.site)
     xml_count, urls, parts = check_xml(args.site)
     tables = check_open_data(args.site)
-    print(f"feeds: {len(feeds)} RSS files ({items} items) pass feedparser; {xml_count} XML files well-formed; "
+    print(f"feeds: {len(feeds)} RSS files ({items} items) pass feedparser; {len(feeds)} Atom files ({entries} entries) "
+          f"pass feedparser and equal them; {advertising} pages advertise both; {xml_count} XML files well-formed; "
           f"sitemap: {urls} URLs in {parts} file(s) valid against sitemaps.org; {tables} CSV files equal their JSON "
           f"({time.time() - started:.1f} s)", flush=True)
     if failures:

@@ -39,7 +39,7 @@ public struct SiteBuilder: Sendable {
     /// Every kind of output the site has. Adding one is adding it here.
     public static let formats: [any OutputFormat] = [
         RecordPages(), SectionLists(), YearArchives(), TaxonomyPages(), SearchPages(), NotFoundPages(),
-        Sitemap(), RobotsTxt(), RSSFeeds(), OpenData(), StaticAssets(),
+        Sitemap(), RobotsTxt(), RSSFeeds(), AtomFeeds(), OpenData(), StaticAssets(),
     ]
 
     public let tree: SourceTree

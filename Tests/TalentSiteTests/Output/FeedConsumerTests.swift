@@ -4,7 +4,8 @@ import Testing
 
 /// The feeds, sitemap and open data of a site with hostile content, checked by their real consumers:
 /// Python's feedparser, libxml2 through lxml with the sitemaps.org schema, Python's csv module
-/// (`Tests/Feeds/check_feeds.py`). The checker is also shown a broken sitemap, so it is known to fail.
+/// (`Tests/Feeds/check_feeds.py`), which also holds every Atom feed to its RSS twin. The checker is also shown a
+/// broken sitemap and a diverging Atom feed, so it is known to fail.
 @Suite(.serialized) struct FeedConsumerTests {
     static func write(_ output: MemoryOutput) throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("talentsite-feeds-\(UUID().uuidString)")
@@ -36,6 +37,7 @@ import Testing
         let result = try Self.check(folder, ["--expect-items", "rss.xml=3", "--expect-items", "en/courses/rss.xml=1"])
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains("feeds: 12 RSS files"), "\(result.output)")
+        #expect(result.output.contains("12 Atom files"), "\(result.output)")
     }
 
     @Test func shippedSitePassesEveryConsumer() throws {
@@ -48,15 +50,26 @@ import Testing
         #expect(result.status == 0, "\(result.output)")
     }
 
-    @Test func theCheckerRejectsABrokenSitemapAndAWrongItemCount() throws {
+    @Test func theCheckerRejectsABrokenSitemapAWrongItemCountAndAnAtomFeedThatDiffers() throws {
         let folder = try Self.write(Self.hostile)
         defer { try? FileManager.default.removeItem(at: folder) }
         let sitemap = folder.appendingPathComponent("sitemap.xml")
         let text = try String(contentsOf: sitemap, encoding: .utf8).replacingOccurrences(of: "<loc>", with: "<place>")
             .replacingOccurrences(of: "</loc>", with: "</place>")
         try text.write(to: sitemap, atomically: true, encoding: .utf8)
+        // An Atom feed that lost an entry, and a page whose Atom discovery no longer matches its RSS one.
+        let atom = folder.appendingPathComponent("en/courses/atom.xml")
+        let feed = try String(contentsOf: atom, encoding: .utf8)
+        let entry = try #require(feed.range(of: #"<entry>[\s\S]*?</entry>\s*"#, options: .regularExpression))
+        try feed.replacingCharacters(in: entry, with: "").write(to: atom, atomically: true, encoding: .utf8)
+        let page = folder.appendingPathComponent("index.html")
+        try String(contentsOf: page, encoding: .utf8).replacingOccurrences(of: "href=\"/atom.xml\"", with: "href=\"/feed.atom\"")
+            .write(to: page, atomically: true, encoding: .utf8)
         let result = try Self.check(folder, ["--expect-items", "rss.xml=4"])
         #expect(result.status == 1)
+        #expect(result.output.contains("en/courses/atom.xml: 0 entries differ from the 1 items of en/courses/rss.xml"), "\(result.output)")
+        #expect(result.output.contains("index.html: Atom discovery ['/feed.atom'] does not match its RSS discovery ['/rss.xml']"),
+                "\(result.output)")
         #expect(result.output.contains("does not validate against sitemap.xsd"), "\(result.output)")
         #expect(result.output.contains("rss.xml: 3 items, expected 4"), "\(result.output)")
     }

@@ -36,7 +36,8 @@ import Testing
             #expect(types.last == "application/x-test", "\(path): \(types)")
         }
         let course = try Self.headLinks("en/courses/cnc-bootcamp/index.html")
-        #expect(course.map { $0["href"] ?? "" } == ["/en/rss.xml", "/en/courses/rss.xml", "/x/en/courses.json"])
+        #expect(course.map { $0["href"] ?? "" } == ["/en/rss.xml", "/en/courses/rss.xml", "/en/atom.xml", "/en/courses/atom.xml",
+                                                   "/x/en/courses.json"], "in format order")
         #expect(course.last?["title"] == "T & <\"x\">")
         #expect(course.last?["hreflang"] == "zh-Hant-TW")
         let home = try Self.headLinks("index.html")
