@@ -78,14 +78,47 @@ import Testing
         "courses/index.html", "en/awards/2025-large-enterprise-tailun/index.html", "strategies/index.html",
     ])
     func matchesGoldenPage(_ path: String) throws {
+        try Self.compareWithGolden(path)
+    }
+
+    /// Every other kind of output, byte for byte: 404 pages, the search page, RSS and Atom feeds, sitemap,
+    /// robots.txt and open data (the CSV with its byte-order mark and CRLF line ends).
+    @Test(arguments: [
+        "404.html", "en/404.html", "search/index.html", "en/search/index.html",
+        "rss.xml", "en/rss.xml", "courses/rss.xml", "en/awards/rss.xml",
+        "atom.xml", "en/atom.xml", "courses/atom.xml", "en/awards/atom.xml",
+        "sitemap.xml", "robots.txt",
+        "data/courses.json", "data/courses.csv", "en/data/awards.json", "en/data/awards.csv",
+    ])
+    func matchesGoldenFile(_ path: String) throws {
+        try Self.compareWithGolden(path)
+    }
+
+    /// Each language's search index, every file: the names are content hashes, so the set of files is compared too.
+    @Test(arguments: ["search/index/", "en/search/index/"])
+    func searchIndexMatchesGolden(_ folder: String) throws {
+        let goldenFolder = TestSite.fixtures.appendingPathComponent("bilingual/golden/\(folder)")
+        let actual = Self.bilingual.output.files.keys.filter { $0.hasPrefix(folder) }.sorted()
+        #expect(actual.count > 3, "\(folder) holds the index")
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" { try? FileManager.default.removeItem(at: goldenFolder) }
+        for path in actual { try Self.compareWithGolden(path) }
+        let golden = TestSite.files(under: String(folder.dropLast()), of: TestSite.fixtures.appendingPathComponent("bilingual/golden")).keys.sorted()
+        #expect(golden == actual, "the index files differ from the golden ones; if intended, rerun with UPDATE_GOLDEN=1")
+    }
+
+    /// Compares one output file with its golden copy byte for byte (UPDATE_GOLDEN=1 rewrites the copy first).
+    static func compareWithGolden(_ path: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let golden = TestSite.fixtures.appendingPathComponent("bilingual/golden/\(path)")
-        let actual = try #require(Self.bilingual.output.text(path))
+        let actual = try #require(bilingual.output.files[path], "\(path) was not written", sourceLocation: sourceLocation)
         if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
             try FileManager.default.createDirectory(at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try actual.write(to: golden, atomically: true, encoding: .utf8)
+            try Data(actual).write(to: golden)
         }
-        let expected = try String(contentsOf: golden, encoding: .utf8)
-        #expect(actual == expected, "rendered \(path) differs from its golden file; if intended, rerun with UPDATE_GOLDEN=1")
+        let expected = try #require(try? Data(contentsOf: golden), "no golden file for \(path); rerun with UPDATE_GOLDEN=1 and review it",
+                                    sourceLocation: sourceLocation)
+        let comment = "\(path) differs from its golden file; if intended, rerun with UPDATE_GOLDEN=1\n"
+            + String(decoding: actual.prefix(4000), as: UTF8.self)
+        #expect(Data(actual) == expected, Comment(rawValue: comment), sourceLocation: sourceLocation)
     }
 
     @Test func invalidSiteReportsEveryErrorWithItsPosition() throws {
