@@ -7,7 +7,7 @@ import Testing
 @Suite struct AtomFeedsTests {
     static let site = FixtureSiteTests.bilingual.output
     static func elements(_ path: String, in output: MemoryOutput = site) throws -> [HTMLElement] {
-        try FeedTests.elements(path, in: output)
+        try RSSFeedsTests.elements(path, in: output)
     }
 
     @Test func everyRSSFeedHasAnAtomTwinWithTheSameItems() throws {
