@@ -30,7 +30,7 @@ struct Check: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        var options = BuildOptions(includeDrafts: drafts, strict: strict, buildDay: SiteBuilder.buildDay())
+        var options = BuildOptions(includeDrafts: drafts, strict: strict, buildDay: Pipeline.buildDay())
         let progress = isatty(STDERR_FILENO) == 1 ? ProgressLine { printError($0, newline: false) } : nil
         options.progress = progress?.callback
         let check = SiteCheck(tree: DiskSourceTree(root: URL(fileURLWithPath: source)), options: options,

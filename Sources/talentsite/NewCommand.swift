@@ -17,7 +17,7 @@ struct New: ParsableCommand {
 
     func run() throws {
         let root = URL(fileURLWithPath: source)
-        let scaffold = RecordScaffold(tree: DiskSourceTree(root: root), day: SiteBuilder.buildDay())
+        let scaffold = RecordScaffold(tree: DiskSourceTree(root: root), day: Pipeline.buildDay())
         do {
             let files = try scaffold.files(section: section, slug: slug).get()
             try RecordScaffold.write(files, root: root)

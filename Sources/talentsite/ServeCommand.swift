@@ -32,7 +32,7 @@ struct Serve: ParsableCommand {
             signal(number, SIG_IGN)
             return source
         }
-        let options = BuildOptions(includeDrafts: drafts, strict: false, buildDay: SiteBuilder.buildDay())
+        let options = BuildOptions(includeDrafts: drafts, strict: false, buildDay: Pipeline.buildDay())
         let server = PreviewServer(configuration: .init(source: URL(fileURLWithPath: source), options: options, address: bind, port: port, displaySource: source),
                                    report: { line in printError(line) })
         do { try server.start() } catch {

@@ -46,7 +46,7 @@ struct Build: ParsableCommand {
         let sourceURL = URL(fileURLWithPath: source)
         let outputURL = output.map { URL(fileURLWithPath: $0) } ?? sourceURL.appendingPathComponent("public")
         let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
-        var options = BuildOptions(includeDrafts: drafts, strict: strict, buildDay: SiteBuilder.buildDay(),
+        var options = BuildOptions(includeDrafts: drafts, strict: strict, buildDay: Pipeline.buildDay(),
                                    sourceDateEpoch: epoch, baseURL: baseURL)
         let progress = isatty(STDERR_FILENO) == 1 ? ProgressLine { printError($0, newline: false) } : nil
         options.progress = progress?.callback
@@ -56,7 +56,7 @@ struct Build: ParsableCommand {
         let manifestURL = manifest.map { URL(fileURLWithPath: $0) }
         do {
             if let manifestURL { try BuildManifest.check(manifestURL, source: sourceURL, output: outputURL) }
-            let report = try SiteBuilder.buildDirectory(source: sourceURL, output: outputURL, options: options)
+            let report = try Pipeline.buildDirectory(source: sourceURL, output: outputURL, options: options)
             progress?.finish()
             show(report.warnings)
             for note in report.notes { print(note) }
