@@ -75,7 +75,7 @@ public struct BuildFailure: Error, Sendable, CustomStringConvertible {
 }
 
 /// Collects diagnostics from every stage (and from parallel render workers) so a build reports them all at once.
-public final class DiagnosticLog: @unchecked Sendable {
+public final class DiagnosticLog: @unchecked Sendable {  // unchecked: `items` only under `lock`
     private var items: [Diagnostic] = []
     private let lock = NSLock()
 

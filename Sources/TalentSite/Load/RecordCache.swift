@@ -3,7 +3,7 @@ import Foundation
 /// Parsed Markdown records by path, with the bytes they were parsed from, so a rebuild parses only the
 /// files that changed. Only records that loaded without any diagnostic are kept; a file with problems is
 /// parsed (and reported) every time. Valid for one set of settings and schemas: clear it when they change.
-final class RecordCache: @unchecked Sendable {
+final class RecordCache: @unchecked Sendable {  // unchecked: `entries` only under `lock`
     private let lock = NSLock()
     private var entries: [String: (data: Data, record: Record)] = [:]
 

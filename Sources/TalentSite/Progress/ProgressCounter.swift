@@ -2,7 +2,7 @@ import Foundation
 
 /// Counts finished render jobs across worker threads and passes the count on every 32 jobs (and at the end),
 /// so progress reporting costs next to nothing when nobody is watching.
-final class ProgressCounter: @unchecked Sendable {
+final class ProgressCounter: @unchecked Sendable {  // unchecked: `done` only under `lock`; the rest constant
     private let lock = NSLock()
     private var done = 0
     private let total: Int

@@ -4,7 +4,7 @@ import Foundation
 /// A single status line on a terminal, redrawn in place (`\r`, erase line) at most every `interval`,
 /// and erased when done, so a long build shows where it is without scrolling the diagnostics away.
 /// The CLI creates one only when stderr is a terminal: piped output stays quiet.
-public final class ProgressLine: @unchecked Sendable {
+public final class ProgressLine: @unchecked Sendable {  // unchecked: `lastDraw`, `shown` only under `lock`; the rest constant
     private let write: @Sendable (String) -> Void
     private let interval: UInt64
     private let lock = NSLock()

@@ -6,7 +6,7 @@ import Glibc
 /// Open Server-Sent Events connections (`/_talentsite/events`), each told when the site was rebuilt
 /// or failed to build. A browser that went away, or stopped reading for a few seconds, is dropped at the next event.
 /// Thread safety: `clients` and `closed` are guarded by `lock`, held while sending so events reach every client in order.
-final class EventStream: @unchecked Sendable {
+final class EventStream: @unchecked Sendable {  // unchecked: `clients`, `closed` only under `lock`
     private let lock = NSLock()
     private var clients: [Int32] = []
     private var closed = false

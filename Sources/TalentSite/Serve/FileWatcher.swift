@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,7 +9,7 @@ import Glibc
 /// modification-time scan twice a second. Hidden files and editor backups (`.x`, `x~`) are left out; a burst
 /// of nothing else still calls back, with no paths, so that the receiver can finish work it put off.
 /// Thread safety: `stopping`, `busy` and `scans` are guarded by `lock`; everything else is set in `init` and then only read.
-final class FileWatcher: @unchecked Sendable {
+final class FileWatcher: @unchecked Sendable {  // unchecked: `stopping`, `busy`, `scans` under `lock`; the rest constant
     typealias Callback = @Sendable (Set<String>) -> Void
 
     private let root: URL
@@ -134,11 +135,11 @@ final class FileWatcher: @unchecked Sendable {
 
 #if os(Linux)
 /// An inotify instance watching every folder under the given ones, adding folders created later.
-/// Thread safety: handed to the watch thread at start and used there only (`descriptor`, a constant, is also polled).
-final class Inotify: @unchecked Sendable {
+/// Used on the watch thread; the folder of each watch is kept under a lock, so the compiler checks it.
+final class Inotify: Sendable {
     let descriptor: Int32
     private let root: URL
-    private var folderOf: [Int32: String] = [:]
+    private let folderOf = Mutex<[Int32: String]>([:])
     private static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_DELETE_SELF)
 
     init(root: URL, folders: [String]) throws {
@@ -153,7 +154,7 @@ final class Inotify: @unchecked Sendable {
         let url = root.appendingPathComponent(folder)
         let watch = inotify_add_watch(descriptor, url.path, Self.mask)
         guard watch >= 0 else { return }
-        folderOf[watch] = folder
+        folderOf.withLock { $0[watch] = folder }
         let children = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
         for child in children.sorted() {
             var isDirectory: ObjCBool = false
@@ -179,12 +180,12 @@ final class Inotify: @unchecked Sendable {
                 let nameStart = offset + MemoryLayout<inotify_event>.size
                 let nameBytes = buffer[nameStart..<min(count, nameStart + length)].prefix { $0 != 0 }
                 let name = String(decoding: nameBytes, as: UTF8.self)
-                if let folder = folderOf[watch] {
+                if let folder = folderOf.withLock({ $0[watch] }) {
                     let path = name.isEmpty ? folder : folder + "/" + name
                     changed.insert(path)
                     if mask & UInt32(IN_ISDIR) != 0 && mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { watchTree(path) }
                 }
-                if mask & UInt32(IN_IGNORED) != 0 { folderOf[watch] = nil }
+                if mask & UInt32(IN_IGNORED) != 0 { folderOf.withLock { _ = $0.removeValue(forKey: watch) } }
                 offset = nameStart + length
             }
         }

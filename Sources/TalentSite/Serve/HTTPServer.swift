@@ -6,7 +6,7 @@ import Glibc
 /// A small HTTP/1.1 server over POSIX sockets: one request per connection, each handled on a worker
 /// queue. A handler either answers with a response or keeps the socket (Server-Sent Events).
 /// Thread safety: `isStopped` is guarded by `stopped`; the rest is constant or itself thread-safe (queue, group, semaphore).
-final class HTTPServer: @unchecked Sendable {
+final class HTTPServer: @unchecked Sendable {  // unchecked: `isStopped` under `stopped`; the rest constant or thread-safe
     enum Reply {
         case response(HTTPResponse)
         /// The handler took the socket over and will close it.

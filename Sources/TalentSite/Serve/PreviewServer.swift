@@ -5,7 +5,7 @@ import Foundation
 /// When a change breaks the build, the last good site keeps being served with an error overlay.
 /// Only the built site, held in memory, is ever served: no request reads a file from disk.
 /// Thread safety: `state`, `phase`, `server`, `watcher` under `lock`; `builder`, `putOff` under `buildLock` (read → publish, in order).
-public final class PreviewServer: @unchecked Sendable {
+public final class PreviewServer: @unchecked Sendable {  // unchecked: mutable state under `lock`, the builder under `buildLock`
     public struct Configuration: Sendable {
         public var source: URL
         public var options: BuildOptions
