@@ -8,20 +8,22 @@ import Glibc
 /// (saving a file is often several events: write, close, rename). inotify on Linux; elsewhere, a
 /// modification-time scan twice a second. Hidden files and editor backups (`.x`, `x~`) are left out; a burst
 /// of nothing else still calls back, with no paths, so that the receiver can finish work it put off.
-/// Thread safety: `stopping`, `busy` and `scans` are guarded by `lock`; everything else is set in `init` and then only read.
-final class FileWatcher: @unchecked Sendable {  // unchecked: `stopping`, `busy`, `scans` under `lock`; the rest constant
+/// Thread safety: `stopping`, `busy` and `scans` are held in a Mutex; everything else is set in `init` and then only read.
+final class FileWatcher: Sendable {
     typealias Callback = @Sendable (Set<String>) -> Void
 
     private let root: URL
     private let folders: [String]
     private let callback: Callback
     private let settle: Int32
-    private let lock = NSLock()
-    private var stopping = false
-    /// True from the moment the watch thread takes events until their callback has returned.
-    private var busy = false
-    /// Scans finished (polling only): a scan begun after a save has seen it.
-    private var scans = 0
+    private struct Progress {
+        var stopping = false
+        /// True from the moment the watch thread takes events until their callback has returned.
+        var busy = false
+        /// Scans finished (polling only): a scan begun after a save has seen it.
+        var scans = 0
+    }
+    private let progress = Mutex(Progress())
     private let done = DispatchSemaphore(value: 0)
     #if os(Linux)
     private let descriptor: Int32
@@ -43,12 +45,12 @@ final class FileWatcher: @unchecked Sendable {  // unchecked: `stopping`, `busy`
         thread.start()
     }
 
-    private var shouldStop: Bool { lock.lock(); defer { lock.unlock() }; return stopping }
+    private var shouldStop: Bool { progress.withLock { $0.stopping } }
 
-    private func setBusy(_ value: Bool) { lock.lock(); busy = value; lock.unlock() }
+    private func setBusy(_ value: Bool) { progress.withLock { $0.busy = value } }
 
     func stop() {
-        lock.lock(); let already = stopping; stopping = true; lock.unlock()
+        let already = progress.withLock { progress in defer { progress.stopping = true }; return progress.stopping }
         if !already { done.wait() }
     }
 
@@ -63,18 +65,18 @@ final class FileWatcher: @unchecked Sendable {  // unchecked: `stopping`, `busy`
     func waitUntilIdle(timeout seconds: Double) -> Bool {
         let deadline = DispatchTime.now() + seconds
         #if !os(Linux)
-        lock.lock(); let target = scans + 2; lock.unlock()
+        let target = progress.withLock { $0.scans + 2 }
         #endif
         while DispatchTime.now() < deadline {
-            lock.lock()
-            #if os(Linux)
-            // The kernel queues an event before the write, close or rename that caused it returns; the
-            // descriptor is checked under the lock, so an event is either still queued or already `busy`.
-            let idle = stopping || (!busy && !Socket.waitReadable(descriptor, milliseconds: 0))
-            #else
-            let idle = stopping || (!busy && scans >= target)
-            #endif
-            lock.unlock()
+            let idle = progress.withLock { progress in
+                #if os(Linux)
+                // The kernel queues an event before the write, close or rename that caused it returns; the
+                // descriptor is checked under the lock, so an event is either still queued or already `busy`.
+                return progress.stopping || (!progress.busy && !Socket.waitReadable(descriptor, milliseconds: 0))
+                #else
+                return progress.stopping || (!progress.busy && progress.scans >= target)
+                #endif
+            }
             if idle { return true }
             Thread.sleep(forTimeInterval: 0.005)
         }
@@ -115,7 +117,7 @@ final class FileWatcher: @unchecked Sendable {  // unchecked: `stopping`, `busy`
             let changed = Set(now.keys).union(last.keys).filter { now[$0] != last[$0] && Self.isWatched($0) }
             last = now
             if !changed.isEmpty && !shouldStop { callback(changed) }
-            lock.lock(); busy = false; scans += 1; lock.unlock()
+            progress.withLock { $0.busy = false; $0.scans += 1 }
         }
     }
 
