@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "talentsite",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "talentsite", targets: ["talentsite"]),
         .library(name: "TalentSite", targets: ["TalentSite"]),

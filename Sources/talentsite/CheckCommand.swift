@@ -8,11 +8,7 @@ struct Check: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument { case text, json, github }
 
-    @Option(name: .long, help: "The site's folder, holding content/ and templates/.")
-    var source: String = "."
-
-    @Flag(name: .long, help: "Include records marked 'draft: true'.")
-    var drafts = false
+    @OptionGroup var site: SiteOptions
 
     @Flag(name: .long, help: "Warnings (missing or stale translations, cross-language links) fail the check.")
     var strict = false
@@ -30,10 +26,11 @@ struct Check: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        var options = BuildOptions(includeDrafts: drafts, strict: strict, buildDay: SiteBuilder.buildDay())
-        let progress = isatty(STDERR_FILENO) == 1 ? ProgressLine { printError($0, newline: false) } : nil
+        var options = site.buildOptions(strict: strict)
+        let progress = terminalProgress()
         options.progress = progress?.callback
-        let check = SiteCheck(tree: DiskSourceTree(root: URL(fileURLWithPath: source)), options: options,
+        let source = site.source
+        let check = SiteCheck(tree: site.location.tree, options: options,
                               external: external ? ExternalLinkCheck(concurrency: concurrency, timeout: timeout) : nil)
         let report = check.run()
         progress?.finish()

@@ -12,12 +12,11 @@ struct New: ParsableCommand {
     @Argument(help: "The record's slug: lowercase a-z, 0-9 and '-'.")
     var slug: String
 
-    @Option(name: .long, help: "The site's folder, holding content/ and templates/.")
-    var source: String = "."
+    @OptionGroup var location: SourceOption
 
     func run() throws {
-        let root = URL(fileURLWithPath: source)
-        let scaffold = RecordScaffold(tree: DiskSourceTree(root: root), day: SiteBuilder.buildDay())
+        let (source, root) = (location.source, location.url)
+        let scaffold = RecordScaffold(tree: location.tree, day: Pipeline.buildDay())
         do {
             let files = try scaffold.files(section: section, slug: slug).get()
             try RecordScaffold.write(files, root: root)

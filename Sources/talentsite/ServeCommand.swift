@@ -9,17 +9,13 @@ struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Preview the site: build in memory, serve it, rebuild on every save and reload open tabs.")
 
-    @Option(name: .long, help: "The site's folder, holding content/ and templates/.")
-    var source: String = "."
+    @OptionGroup var site: SiteOptions
 
     @Option(name: .long, help: "TCP port (0 picks a free one).")
     var port: UInt16 = 8080
 
     @Option(name: .long, help: "IPv4 address to listen on. The default keeps the preview on this machine; 0.0.0.0 exposes it to the network.")
     var bind: String = "127.0.0.1"
-
-    @Flag(name: .long, help: "Include records marked 'draft: true'.")
-    var drafts = false
 
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
@@ -32,8 +28,8 @@ struct Serve: ParsableCommand {
             signal(number, SIG_IGN)
             return source
         }
-        let options = BuildOptions(includeDrafts: drafts, strict: false, buildDay: SiteBuilder.buildDay())
-        let server = PreviewServer(configuration: .init(source: URL(fileURLWithPath: source), options: options, address: bind, port: port, displaySource: source),
+        let server = PreviewServer(configuration: .init(source: site.location.url, options: site.buildOptions(), address: bind, port: port,
+                                                        displaySource: site.source),
                                    report: { line in printError(line) })
         do { try server.start() } catch {
             printError("error: cannot serve: \(error)")

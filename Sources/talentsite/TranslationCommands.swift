@@ -9,12 +9,11 @@ struct Translated: ParsableCommand {
     @Argument(help: "Translation files, e.g. content/courses/cnc.en.md (relative to the working directory, inside --source).")
     var files: [String]
 
-    @Option(name: .long, help: "The site's folder, holding content/ and templates/.")
-    var source: String = "."
+    @OptionGroup var location: SourceOption
 
     func run() throws {
-        let root = URL(fileURLWithPath: source)
-        let stamp = TranslationStamp(tree: DiskSourceTree(root: root))
+        let (source, root) = (location.source, location.url)
+        let stamp = TranslationStamp(tree: location.tree)
         var failed = false
         for file in files {
             guard let relative = Self.path(file, inside: root) else {
@@ -52,20 +51,16 @@ struct Translations: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List every record's translation state: fresh, stale (with the changed fields), untracked, missing.")
 
-    @Option(name: .long, help: "The site's folder, holding content/ and templates/.")
-    var source: String = "."
-
-    @Flag(name: .long, help: "Include records marked 'draft: true'.")
-    var drafts = false
+    @OptionGroup var site: SiteOptions
 
     @Option(name: .long, help: "Output format: text or json.")
     var format: Check.Format = .text
 
     func run() throws {
-        switch TranslationReport.build(tree: DiskSourceTree(root: URL(fileURLWithPath: source)), includeDrafts: drafts) {
+        switch TranslationReport.build(tree: site.location.tree, includeDrafts: site.drafts) {
         case .success(let report): print(format == .json ? report.json : report.text)
         case .failure(let failure):
-            for diagnostic in failure.errors { printError(diagnostic.relative(to: source).description) }
+            for diagnostic in failure.errors { printError(diagnostic.relative(to: site.source).description) }
             throw ExitCode(1)
         }
     }

@@ -13,14 +13,10 @@ struct TalentSiteCommand: ParsableCommand {
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Build the site into the output folder.")
 
-    @Option(name: .long, help: "The site's folder, holding content/ and templates/.")
-    var source: String = "."
+    @OptionGroup var site: SiteOptions
 
     @Option(name: .long, help: "Where to write the site (default: SOURCE/public). Replaced only when the build succeeds.")
     var output: String?
-
-    @Flag(name: .long, help: "Include records marked 'draft: true'.")
-    var drafts = false
 
     @Flag(name: .long, help: "Treat warnings (such as a missing translation) as errors.")
     var strict = false
@@ -43,12 +39,13 @@ struct Build: ParsableCommand {
     }
 
     func run() throws {
-        let sourceURL = URL(fileURLWithPath: source)
+        let sourceURL = site.location.url
         let outputURL = output.map { URL(fileURLWithPath: $0) } ?? sourceURL.appendingPathComponent("public")
         let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }
-        var options = BuildOptions(includeDrafts: drafts, strict: strict, buildDay: SiteBuilder.buildDay(),
-                                   sourceDateEpoch: epoch, baseURL: baseURL)
-        let progress = isatty(STDERR_FILENO) == 1 ? ProgressLine { printError($0, newline: false) } : nil
+        var options = site.buildOptions(strict: strict)
+        options.sourceDateEpoch = epoch
+        options.baseURL = baseURL
+        let progress = terminalProgress()
         options.progress = progress?.callback
         let started = Date()
         let interrupts = Self.discardStagingOnInterrupt()
@@ -56,7 +53,7 @@ struct Build: ParsableCommand {
         let manifestURL = manifest.map { URL(fileURLWithPath: $0) }
         do {
             if let manifestURL { try BuildManifest.check(manifestURL, source: sourceURL, output: outputURL) }
-            let report = try SiteBuilder.buildDirectory(source: sourceURL, output: outputURL, options: options)
+            let report = try Pipeline.buildDirectory(source: sourceURL, output: outputURL, options: options)
             progress?.finish()
             show(report.warnings)
             for note in report.notes { print(note) }
@@ -98,8 +95,8 @@ extension Build {
 
     func show(_ diagnostics: [Diagnostic]) {
         switch format {
-        case .text: for line in DiagnosticGroups.lines(diagnostics.map { $0.relative(to: source) }) { printError(line) }
-        case .github: GitHubOutput.report(diagnostics, heading: "talentsite build", source: source)
+        case .text: for line in DiagnosticGroups.lines(diagnostics.map { $0.relative(to: site.source) }) { printError(line) }
+        case .github: GitHubOutput.report(diagnostics, heading: "talentsite build", source: site.source)
         }
     }
 

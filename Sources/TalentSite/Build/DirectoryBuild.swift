@@ -1,6 +1,6 @@
 import Foundation
 
-extension SiteBuilder {
+extension Pipeline {
     /// Builds the site in `source` into the folder `output` on disk, atomically: the folder is replaced
     /// only when the build succeeds, and left exactly as it was otherwise. Refuses (`OutputRefusal`) before
     /// writing anything when `output` could hold sources or files this tool did not write.
@@ -8,7 +8,7 @@ extension SiteBuilder {
         try OutputGuard.check(source: source, output: output)
         let staged = try StagedDirectory(destination: output)
         do {
-            let report = try SiteBuilder(tree: DiskSourceTree(root: source), options: options).build(into: staged)
+            let report = try Pipeline(tree: DiskSourceTree(root: source), options: options).build(into: staged)
             try staged.commit()
             return report
         } catch {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -56,7 +57,7 @@ public struct ExternalLinkCheck: Sendable {
         }
     }
 
-    private enum Outcome { case status(Int), failed(String) }
+    private enum Outcome: Sendable { case status(Int), failed(String) }
 
     private func request(_ url: URL, method: String, session: URLSession) -> Outcome {
         var request = URLRequest(url: url, timeoutInterval: timeout)
@@ -65,8 +66,9 @@ public struct ExternalLinkCheck: Sendable {
         let done = DispatchSemaphore(value: 0)
         let box = OutcomeBox()
         let task = session.dataTask(with: request) { _, response, error in
-            if let http = response as? HTTPURLResponse { box.value = .status(http.statusCode) }
-            else { box.value = .failed(error.map { Self.describe($0) } ?? "no HTTP answer") }
+            let outcome: Outcome = (response as? HTTPURLResponse).map { .status($0.statusCode) }
+                ?? .failed(error.map { Self.describe($0) } ?? "no HTTP answer")
+            box.value.withLock { $0 = outcome }
             done.signal()
         }
         task.resume()
@@ -74,7 +76,7 @@ public struct ExternalLinkCheck: Sendable {
             task.cancel()
             return .failed("no answer within \(Int(timeout)) s")
         }
-        return box.value ?? .failed("no HTTP answer")
+        return box.value.withLock { $0 } ?? .failed("no HTTP answer")
     }
 
     private static func describe(_ error: Error) -> String {
@@ -82,24 +84,26 @@ public struct ExternalLinkCheck: Sendable {
         return error.localizedDescription
     }
 
-    private final class OutcomeBox: @unchecked Sendable { var value: Outcome? }
+    /// The answer to one request, set by the session's callback thread and read after the wait.
+    private final class OutcomeBox: Sendable { let value = Mutex<Outcome?>(nil) }
 
-    private final class Counter: @unchecked Sendable {
-        private var value = 0
-        private let lock = NSLock()
+    /// The next URL to check, taken by one worker at a time.
+    private final class Counter: Sendable {
+        private let value = Mutex(0)
         func take(below limit: Int) -> Int? {
-            lock.lock(); defer { lock.unlock() }
-            guard value < limit else { return nil }
-            value += 1
-            return value - 1
+            value.withLock { value in
+                guard value < limit else { return nil }
+                value += 1
+                return value - 1
+            }
         }
     }
 
-    private final class ResultBox: @unchecked Sendable {
-        private var storage: [ExternalLinkFailure?]
-        private let lock = NSLock()
-        init(count: Int) { storage = Array(repeating: nil, count: count) }
-        func set(_ index: Int, _ value: ExternalLinkFailure?) { lock.lock(); storage[index] = value; lock.unlock() }
-        var values: [ExternalLinkFailure?] { lock.lock(); defer { lock.unlock() }; return storage }
+    /// Each URL's result, in the order the URLs were given.
+    private final class ResultBox: Sendable {
+        private let storage: Mutex<[ExternalLinkFailure?]>
+        init(count: Int) { storage = Mutex(Array(repeating: nil, count: count)) }
+        func set(_ index: Int, _ value: ExternalLinkFailure?) { storage.withLock { $0[index] = value } }
+        var values: [ExternalLinkFailure?] { storage.withLock { $0 } }
     }
 }

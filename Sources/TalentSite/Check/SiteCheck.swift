@@ -31,15 +31,13 @@ public struct SiteCheck: Sendable {
         var buildOptions = options
         buildOptions.strict = false  // report warnings; the caller decides whether they fail
         let output = MemoryOutput()
-        let report: BuildReport
+        let built: (report: BuildReport, site: SiteModel)
         do {
-            report = try SiteBuilder(tree: tree, options: buildOptions).build(into: output)
+            built = try Pipeline(tree: tree, options: buildOptions).complete(into: output)
         } catch {
             return CheckReport(diagnostics: error.diagnostics, pagesChecked: 0, externalLinksChecked: 0)
         }
-        guard let settings = ContentLoader(tree: tree, log: DiagnosticLog()).loadSettings() else {
-            return CheckReport(diagnostics: report.warnings, pagesChecked: 0, externalLinksChecked: 0)
-        }
+        let (report, settings) = (built.report, built.site.settings)
         let files = output.files
         let audit = OutputAudit(files: files, baseURL: settings.baseURL, languages: settings.languages)
         var diagnostics = report.warnings
@@ -63,9 +61,4 @@ public struct SiteCheck: Sendable {
         return CheckReport(diagnostics: Array(Set(diagnostics)).sorted(), pagesChecked: audit.pages.count,
                            externalLinksChecked: externalCount)
     }
-}
-
-extension ContentLoader {
-    /// Only `content/site.yaml`, for tools that need the languages and base URL.
-    public func loadSettings() -> SiteSettings? { SettingsLoader(tree: tree, log: log).load() }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// One problem found in the content, reported the way compilers do so editors and CI annotate it.
 public struct Diagnostic: Error, Hashable, Sendable, Comparable, CustomStringConvertible {
@@ -75,35 +76,24 @@ public struct BuildFailure: Error, Sendable, CustomStringConvertible {
 }
 
 /// Collects diagnostics from every stage (and from parallel render workers) so a build reports them all at once.
-public final class DiagnosticLog: @unchecked Sendable {
-    private var items: [Diagnostic] = []
-    private let lock = NSLock()
+public final class DiagnosticLog: Sendable {
+    private let items = Mutex<[Diagnostic]>([])
 
     public init() {}
 
-    public func add(_ diagnostic: Diagnostic) {
-        lock.lock(); defer { lock.unlock() }
-        items.append(diagnostic)
-    }
+    public func add(_ diagnostic: Diagnostic) { items.withLock { $0.append(diagnostic) } }
 
-    public func add(contentsOf diagnostics: [Diagnostic]) {
-        lock.lock(); defer { lock.unlock() }
-        items.append(contentsOf: diagnostics)
-    }
+    public func add(contentsOf diagnostics: [Diagnostic]) { items.withLock { $0.append(contentsOf: diagnostics) } }
 
     public func error(_ location: SourceLocation, _ message: String) { add(.error(location, message)) }
     public func warning(_ location: SourceLocation, _ message: String) { add(.warning(location, message)) }
 
     /// Sorted and de-duplicated, so output is stable whatever order workers finished in.
-    public var all: [Diagnostic] {
-        lock.lock(); defer { lock.unlock() }
-        return Array(Set(items)).sorted()
-    }
+    public var all: [Diagnostic] { Array(Set(items.withLock { $0 })).sorted() }
 
     /// Warnings count as errors under `--strict`.
     public func hasErrors(strict: Bool) -> Bool {
-        lock.lock(); defer { lock.unlock() }
-        return items.contains { $0.severity == .error || strict }
+        items.withLock { $0.contains { $0.severity == .error || strict } }
     }
 }
 

@@ -15,17 +15,13 @@ public struct HTMLDocument: Sendable {
     /// All elements in document order.
     public let elements: [HTMLElement]
 
+    /// Nil when the text is empty or libxml2 cannot read it.
     public init?(html: String) {
-        let options = Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
-        let bytes = Array(html.utf8)
-        guard let document = bytes.withUnsafeBufferPointer({ buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                htmlReadMemory($0, Int32(buffer.count), "page.html", "UTF-8", options)
-            }
+        guard let collected = HTMLParser.withDocument(Array(html.utf8), { document -> [HTMLElement]? in
+            var collected: [HTMLElement] = []
+            Self.collect(xmlDocGetRootElement(document), into: &collected)
+            return collected
         }) else { return nil }
-        defer { xmlFreeDoc(document) }
-        var collected: [HTMLElement] = []
-        Self.collect(xmlDocGetRootElement(document), into: &collected)
         elements = collected
     }
 

@@ -21,17 +21,13 @@ public struct VisibleText: Sendable {
 
     /// Nil when the page cannot be parsed or has no element named `root`.
     public init?(html: [UInt8], root: String = "main") {
-        let options = Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
-        guard !html.isEmpty, let document = html.withUnsafeBufferPointer({ buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                htmlReadMemory($0, Int32(buffer.count), "page.html", "UTF-8", options)
-            }
+        guard let collector = HTMLParser.withDocument(html, { document -> Collector? in
+            guard let element = Self.find(root, in: xmlDocGetRootElement(document)) else { return nil }
+            var collector = Collector()
+            collector.walk(element.pointee.children)
+            collector.breakLine()
+            return collector
         }) else { return nil }
-        defer { xmlFreeDoc(document) }
-        guard let element = Self.find(root, in: xmlDocGetRootElement(document)) else { return nil }
-        var collector = Collector()
-        collector.walk(element.pointee.children)
-        collector.breakLine()
         text = (collector.lines + collector.laterLines).joined(separator: "\n")
         heading = collector.heading ?? ""
     }

@@ -1,22 +1,20 @@
 import Foundation
+import Synchronization
 
 /// Parsed Markdown records by path, with the bytes they were parsed from, so a rebuild parses only the
 /// files that changed. Only records that loaded without any diagnostic are kept; a file with problems is
 /// parsed (and reported) every time. Valid for one set of settings and schemas: clear it when they change.
-final class RecordCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var entries: [String: (data: Data, record: Record)] = [:]
+final class RecordCache: Sendable {
+    private let entries = Mutex<[String: (data: Data, record: Record)]>([:])
 
-    func removeAll() { lock.lock(); entries.removeAll(); lock.unlock() }
+    func removeAll() { entries.withLock { $0.removeAll() } }
 
     /// The record in `path`, from the cache when its bytes are unchanged, else parsed (and cached when clean).
     func load(_ path: String, tree: SourceTree, schema: SectionSchema, settings: SiteSettings, log: DiagnosticLog) -> Record? {
         guard let data = try? tree.contents(of: path) else {
             log.error(SourceLocation(file: path), "cannot read file"); return nil
         }
-        lock.lock()
-        let cached = entries[path]
-        lock.unlock()
+        let cached = entries.withLock { $0[path] }
         if let cached, cached.data == data { return cached.record }
         let text: String
         switch SourceText.decode(data, file: path) {
@@ -27,9 +25,7 @@ final class RecordCache: @unchecked Sendable {
         let record = MarkdownRecordLoader(schema: schema, settings: settings, log: fileLog).load(path: path, text: text)
         let diagnostics = fileLog.all
         log.add(contentsOf: diagnostics)
-        lock.lock()
-        if let record, diagnostics.isEmpty { entries[path] = (data, record) } else { entries[path] = nil }
-        lock.unlock()
+        entries.withLock { $0[path] = diagnostics.isEmpty ? record.map { (data, $0) } : nil }
         return record
     }
 }

@@ -19,14 +19,13 @@ struct OpenDataTable {
             Column(name: "slug") { .string($0.slug) },
             Column(name: BuiltInField.title.name) { .string($0.title) },
             Column(name: "url") { .string(absolute(site.routes.record(schema, slug: $0.slug, language))) },
-            Column(name: BuiltInField.date.name) { BuiltInField.date.value(of: $0).map(Self.plain) ?? .null },
+            Column(name: BuiltInField.date.name) { BuiltInField.date.value(of: $0).map { JSONValue($0) } ?? .null },
             Column(name: BuiltInField.summary.name) { env.summaries.summary(of: $0).map(JSONValue.string) ?? .null },
         ]
         for field in schema.fields {
             columns.append(Column(name: field.name) { record in
                 guard let value = record.fields[field.name] else { return .null }
-                if case .list(let items) = value { return .array(items.map(Self.plain)) }
-                return Self.plain(value)
+                return JSONValue(value)
             })
             if case .key(let name) = field.type.element, let vocabulary = site.settings.vocabularies[name] {
                 columns.append(Column(name: field.name + "_label") { record in
@@ -50,20 +49,10 @@ struct OpenDataTable {
             })
         }
         // Last, so the columns data users already read keep their positions: true for an example record.
-        columns.append(Column(name: BuiltInField.sample.name) { BuiltInField.sample.value(of: $0).map(Self.plain) ?? .null })
+        columns.append(Column(name: BuiltInField.sample.name) { BuiltInField.sample.value(of: $0).map { JSONValue($0) } ?? .null })
         self.columns = columns
         rows = section.entries.compactMap { entry in
             entry.versions[language.code].map { record in columns.map { $0.value(record) } }
-        }
-    }
-
-    private static func plain(_ value: FieldValue) -> JSONValue {
-        switch value {
-        case .int(let number): return .number(number)
-        case .bool(let flag): return .bool(flag)
-        case .date(let day): return .string(day.iso)
-        case .text(let text), .url(let text), .key(let text), .ref(let text): return .string(text)
-        case .list(let items): return .array(items.map(plain))
         }
     }
 

@@ -63,19 +63,16 @@ extension OutputFormat {
     public func pageLinks(site: SiteModel, language: Language, section: String?) -> PageLinks { PageLinks() }
 }
 
-extension PageCollector {
-    public func reuse(_ earlier: any PageCollector, unchanged: [String: Int]) -> Bool { false }
-}
-
-/// Gathers what it needs from rendered pages while the build renders them (from many threads at once),
-/// and produces its files when all pages are done.
-public protocol PageCollector: AnyObject, Sendable {
-    /// `order` is the page's position in the build's plan, so results can be ordered deterministically.
-    func collect(order: Int, path: String, page: PageInfo, html: [UInt8])
-    /// Takes over what `earlier` (this format's collector in the previous build of `serve`) gathered from
-    /// pages that were not rendered again (`unchanged`: path → order now), so a rebuild does not re-read
-    /// thousands of pages. False (the default) when it cannot; the caller then feeds those pages again.
-    func reuse(_ earlier: any PageCollector, unchanged: [String: Int]) -> Bool
-    /// Files to write (root-relative URL path → bytes), plus lines worth telling the person building.
-    func finish(_ env: RenderEnvironment) -> (files: [(path: String, bytes: [UInt8])], notes: [String])
+/// Gathers what it needs from rendered pages (the search index), as values: each render worker asks it
+/// for one page's contribution, the build puts them in plan order, and `finish` makes the files from
+/// them. Nothing is shared between the workers, so a collector holds no lock and no mutable state; `serve`
+/// keeps the contributions of pages it does not render again and hands them to `finish` with the new ones.
+public protocol PageCollector: Sendable {
+    /// What one page contributes.
+    associatedtype Harvest: Sendable
+    /// One rendered page's contribution (nil: nothing). Runs on the render threads, many pages at once.
+    func harvest(path: String, page: PageInfo, html: [UInt8]) -> Harvest?
+    /// Files to write (root-relative URL path → bytes), plus lines worth telling the person building, from
+    /// every page's contribution in plan order.
+    func finish(_ harvests: [Harvest], env: RenderEnvironment) -> (files: [(path: String, bytes: [UInt8])], notes: [String])
 }

@@ -42,52 +42,56 @@ public struct SearchPages: OutputFormat {
     }
 }
 
-/// Gathers the visible text of every record page while the build renders it, then writes each
-/// language's index and reports its size and what sample first queries download.
-final class SearchCollector: PageCollector, @unchecked Sendable {
+/// One record page as the search index takes it from the render workers: its language and document.
+struct SearchHarvest: Sendable {
+    var language: String
+    var document: SearchDocument
+}
+
+/// Reads the visible text of every record page as the build renders it (a value per page, made on the
+/// render threads), then writes each language's index and reports its size and what sample first
+/// queries download.
+struct SearchCollector: PageCollector {
     private let site: SiteModel
-    private let lock = NSLock()
-    private var documents: [String: [SearchDocument]] = [:]
+    /// Every record by its section and slug, made once: a page finds its record without a search.
+    private let records: [RecordID: (section: SiteModel.Section, entry: Entry)]
     /// "Sample record" by language code: a sample's result says so beside its section.
     private let sampleLabels: [String: String]
 
-    init(site: SiteModel, sampleLabels: [String: String] = [:]) { self.site = site; self.sampleLabels = sampleLabels }
-
-    func collect(order: Int, path: String, page: PageInfo, html: [UInt8]) {
-        guard let id = page.record, let section = site.section(id.section),
-              let record = site.entry(section: id.section, slug: id.slug)?.versions[page.language],
-              let language = site.settings.language(code: page.language),
-              let text = VisibleText(html: html) else { return }
-        let document = SearchDocument(
-            order: order, path: path, title: text.heading.isEmpty ? record.title : text.heading,
-            sectionLabel: section.schema.title[language] + (record.sample ? " · " + (sampleLabels[language.code] ?? "sample") : ""), text: text.text,
-            filters: SearchFacets(site: site).filters(of: record, schema: section.schema))
-        lock.lock()
-        documents[page.language, default: []].append(document)
-        lock.unlock()
-    }
-
-    func reuse(_ earlier: any PageCollector, unchanged: [String: Int]) -> Bool {
-        guard let earlier = earlier as? SearchCollector else { return false }
-        let kept = earlier.documents.mapValues { documents in
-            documents.compactMap { document -> SearchDocument? in
-                guard let order = unchanged[document.path] else { return nil }
-                var moved = document
-                moved.order = order
-                return moved
-            }
+    init(site: SiteModel, sampleLabels: [String: String] = [:]) {
+        self.site = site; self.sampleLabels = sampleLabels
+        var records: [RecordID: (section: SiteModel.Section, entry: Entry)] = [:]
+        for section in site.sections {
+            for entry in section.entries { records[RecordID(section: section.schema.name, slug: entry.slug)] = (section, entry) }
         }
-        lock.lock()
-        documents.merge(kept) { collected, kept in collected + kept }
-        lock.unlock()
-        return true
+        self.records = records
     }
 
-    func finish(_ env: RenderEnvironment) -> (files: [(path: String, bytes: [UInt8])], notes: [String]) {
+    /// The title comes from the record the page shows (`PageInfo.record`), not from the rendered heading.
+    func harvest(path: String, page: PageInfo, html: [UInt8]) -> SearchHarvest? {
+        guard let id = page.record, let found = records[id], let record = found.entry.versions[page.language],
+              let language = site.settings.language(code: page.language),
+              let text = VisibleText(html: html) else { return nil }
+        let schema = found.section.schema
+        let label = schema.title[language] + (record.sample ? " · " + (sampleLabels[language.code] ?? "sample") : "")
+        let document = SearchDocument(order: 0, path: path, title: record.title, sectionLabel: label, text: text.text,
+                                      filters: SearchFacets(site: site).filters(of: record, schema: schema))
+        return SearchHarvest(language: page.language, document: document)
+    }
+
+    func finish(_ harvests: [SearchHarvest], env: RenderEnvironment) -> (files: [(path: String, bytes: [UInt8])], notes: [String]) {
+        // Numbered in plan order, whatever thread rendered them and whichever build of `serve` read them.
+        var byLanguage: [String: [SearchDocument]] = [:]
+        for (order, harvest) in harvests.enumerated() {
+            var document = harvest.document
+            document.order = order
+            byLanguage[harvest.language, default: []].append(document)
+        }
+        let grouped = byLanguage
         let script = env.theme.assets["search.js"]?.count ?? 0
         // Each language's index is independent: build them side by side.
         let results = site.settings.languages.parallelMap { language -> (files: [(path: String, bytes: [UInt8])], note: String) in
-            let documents = (self.documents[language.code] ?? []).sorted { $0.order < $1.order }
+            let documents = grouped[language.code] ?? []
             let strings = env.theme.strings[language.code] ?? [:]
             let builder = SearchIndexBuilder(language: language, facets: SearchFacets(site: site).facets(language, strings: strings),
                                              folder: SearchPages.indexFolder(language))

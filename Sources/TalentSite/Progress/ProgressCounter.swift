@@ -1,10 +1,9 @@
-import Foundation
+import Synchronization
 
 /// Counts finished render jobs across worker threads and passes the count on every 32 jobs (and at the end),
 /// so progress reporting costs next to nothing when nobody is watching.
-final class ProgressCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var done = 0
+final class ProgressCounter: Sendable {
+    private let done = Mutex(0)
     private let total: Int
     private let report: (@Sendable (String, Int, Int) -> Void)?
 
@@ -12,10 +11,7 @@ final class ProgressCounter: @unchecked Sendable {
 
     func step() {
         guard let report else { return }
-        lock.lock()
-        done += 1
-        let now = done
-        lock.unlock()
+        let now = done.withLock { done in done += 1; return done }
         if now % 32 == 0 || now == total { report("rendering", now, total) }
     }
 }

@@ -45,7 +45,7 @@ public enum HashedAssets {
         return context
     }
 
-    private final class Cache: @unchecked Sendable {
+    private final class Cache: @unchecked Sendable {  // unchecked: `entries` is read and written only under `lock`
         let lock = NSLock()
         var entries: [(key: [[UInt8]], assets: [String: Asset])] = []
     }

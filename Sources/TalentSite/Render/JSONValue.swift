@@ -64,3 +64,18 @@ enum JSONValue: Equatable {
         return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 }
+
+extension JSONValue {
+    /// A field value as JSON, the one mapping JSON-LD and open data share: numbers and booleans as such,
+    /// dates as ISO text, lists as arrays; a key or reference as `label` names it (its raw key or slug by default).
+    init(_ value: FieldValue, label: ((FieldValue) -> String)? = nil) {
+        switch value {
+        case .int(let number): self = .number(number)
+        case .bool(let flag): self = .bool(flag)
+        case .date(let day): self = .string(day.iso)
+        case .text(let text), .url(let text): self = .string(text)
+        case .key(let raw), .ref(let raw): self = .string(label?(value) ?? raw)
+        case .list(let items): self = .array(items.map { JSONValue($0, label: label) })
+        }
+    }
+}

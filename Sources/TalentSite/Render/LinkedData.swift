@@ -92,15 +92,9 @@ struct LinkedData {
     }
 
     private func scalar(_ value: FieldValue, spec: FieldSpec) -> JSONValue? {
-        switch value {
-        case .int(let number): return .number(number)
-        case .bool(let flag): return .bool(flag)
-        case .date(let day): return .string(day.iso)
-        case .text(let text), .url(let text): return .string(text)
-        case .key, .ref:
+        JSONValue(value) { named in
             let formatter = FactFormatter(site: site, language: language, strings: env.theme.strings[language.code] ?? [:])
-            return .string(formatter.fact(spec: spec, value: value)["text"] as? String ?? value.description)
-        case .list(let items): return .array(items.compactMap { scalar($0, spec: spec) })
+            return formatter.fact(spec: spec, value: named)["text"] as? String ?? named.description
         }
     }
 

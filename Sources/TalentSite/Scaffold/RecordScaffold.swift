@@ -20,7 +20,8 @@ public struct RecordScaffold: Sendable {
     /// file of the record in any language is an error.
     public func files(section: String, slug: String) -> Result<[ScaffoldFile], Diagnostic> {
         let log = DiagnosticLog()
-        guard let settings = SettingsLoader(tree: tree, log: log).load() else {
+        let pipeline = Pipeline(tree: tree)
+        guard let settings = pipeline.settings(log: log) else {
             return .failure(log.all.first ?? .error(SourceLocation(file: SettingsLoader.path), "cannot read site settings"))
         }
         let schemaPath = "content/\(section)/\(SchemaLoader.fileName)"
@@ -33,7 +34,7 @@ public struct RecordScaffold: Sendable {
             return .failure(.error(SourceLocation(file: "content/\(section)/\(slug)"),
                                    "invalid slug '\(slug)': use lowercase a-z, 0-9 and '-' only, not starting or ending with '-'"))
         }
-        guard let schema = SchemaLoader(tree: tree, settings: settings, log: log).load(section: section), log.all.isEmpty else {
+        guard let schema = pipeline.schema(section: section, settings: settings, log: log), log.all.isEmpty else {
             return .failure(log.all.first ?? .error(SourceLocation(file: schemaPath), "cannot read the section schema"))
         }
         if case .csv(let csv) = schema.source {

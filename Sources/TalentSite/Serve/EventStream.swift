@@ -1,48 +1,54 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// Open Server-Sent Events connections (`/_talentsite/events`), each told when the site was rebuilt
 /// or failed to build. A browser that went away, or stopped reading for a few seconds, is dropped at the next event.
-/// Thread safety: `clients` and `closed` are guarded by `lock`, held while sending so events reach every client in order.
-final class EventStream: @unchecked Sendable {
-    private let lock = NSLock()
-    private var clients: [Int32] = []
-    private var closed = false
+/// Thread safety: the connections are held in a Mutex, locked while sending so events reach every client in order.
+final class EventStream: Sendable {
+    private struct Clients {
+        var connections: [Int32] = []
+        var closed = false
+    }
+    private let clients = Mutex(Clients())
 
     static let headers = Array(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n" +
                                 "X-Accel-Buffering: no\r\nConnection: keep-alive\r\n\r\n").utf8)
 
-    var count: Int { lock.lock(); defer { lock.unlock() }; return clients.count }
+    var count: Int { clients.withLock { $0.connections.count } }
 
     /// Takes over `connection`: sends the stream's headers and a first `hello` event carrying the current
     /// generation, read under the stream's lock: an event sent after that read reaches this client too.
     func add(_ connection: Int32, generation: () -> Int) {
         Socket.setSendTimeout(connection, seconds: 2)
-        lock.lock(); defer { lock.unlock() }
-        guard !closed, Socket.sendAll(connection, Self.headers + Self.event("hello", "\(generation())")) else {
-            shutdown(connection, Int32(SHUT_RDWR)); close(connection); return
+        clients.withLock { clients in
+            guard !clients.closed, Socket.sendAll(connection, Self.headers + Self.event("hello", "\(generation())")) else {
+                shutdown(connection, Int32(SHUT_RDWR)); close(connection); return
+            }
+            clients.connections.append(connection)
         }
-        clients.append(connection)
     }
 
     func send(_ name: String, _ data: String) {
-        lock.lock(); defer { lock.unlock() }
         let bytes = Self.event(name, data)
-        clients.removeAll { connection in
-            if Socket.sendAll(connection, bytes) { return false }
-            close(connection)
-            return true
+        clients.withLock { clients in
+            clients.connections.removeAll { connection in
+                if Socket.sendAll(connection, bytes) { return false }
+                close(connection)
+                return true
+            }
         }
     }
 
     /// Closes every connection and refuses new ones (the server is stopping).
     func closeAll() {
-        lock.lock(); defer { lock.unlock() }
-        closed = true
-        for connection in clients { shutdown(connection, Int32(SHUT_RDWR)); close(connection) }
-        clients.removeAll()
+        clients.withLock { clients in
+            clients.closed = true
+            for connection in clients.connections { shutdown(connection, Int32(SHUT_RDWR)); close(connection) }
+            clients.connections.removeAll()
+        }
     }
 
     /// One SSE event; `data` is split into `data:` lines so a newline cannot end the event early.

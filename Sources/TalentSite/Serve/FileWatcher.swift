@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -7,20 +8,22 @@ import Glibc
 /// (saving a file is often several events: write, close, rename). inotify on Linux; elsewhere, a
 /// modification-time scan twice a second. Hidden files and editor backups (`.x`, `x~`) are left out; a burst
 /// of nothing else still calls back, with no paths, so that the receiver can finish work it put off.
-/// Thread safety: `stopping`, `busy` and `scans` are guarded by `lock`; everything else is set in `init` and then only read.
-final class FileWatcher: @unchecked Sendable {
+/// Thread safety: `stopping`, `busy` and `scans` are held in a Mutex; everything else is set in `init` and then only read.
+final class FileWatcher: Sendable {
     typealias Callback = @Sendable (Set<String>) -> Void
 
     private let root: URL
     private let folders: [String]
     private let callback: Callback
     private let settle: Int32
-    private let lock = NSLock()
-    private var stopping = false
-    /// True from the moment the watch thread takes events until their callback has returned.
-    private var busy = false
-    /// Scans finished (polling only): a scan begun after a save has seen it.
-    private var scans = 0
+    private struct Progress {
+        var stopping = false
+        /// True from the moment the watch thread takes events until their callback has returned.
+        var busy = false
+        /// Scans finished (polling only): a scan begun after a save has seen it.
+        var scans = 0
+    }
+    private let progress = Mutex(Progress())
     private let done = DispatchSemaphore(value: 0)
     #if os(Linux)
     private let descriptor: Int32
@@ -42,12 +45,12 @@ final class FileWatcher: @unchecked Sendable {
         thread.start()
     }
 
-    private var shouldStop: Bool { lock.lock(); defer { lock.unlock() }; return stopping }
+    private var shouldStop: Bool { progress.withLock { $0.stopping } }
 
-    private func setBusy(_ value: Bool) { lock.lock(); busy = value; lock.unlock() }
+    private func setBusy(_ value: Bool) { progress.withLock { $0.busy = value } }
 
     func stop() {
-        lock.lock(); let already = stopping; stopping = true; lock.unlock()
+        let already = progress.withLock { progress in defer { progress.stopping = true }; return progress.stopping }
         if !already { done.wait() }
     }
 
@@ -62,18 +65,18 @@ final class FileWatcher: @unchecked Sendable {
     func waitUntilIdle(timeout seconds: Double) -> Bool {
         let deadline = DispatchTime.now() + seconds
         #if !os(Linux)
-        lock.lock(); let target = scans + 2; lock.unlock()
+        let target = progress.withLock { $0.scans + 2 }
         #endif
         while DispatchTime.now() < deadline {
-            lock.lock()
-            #if os(Linux)
-            // The kernel queues an event before the write, close or rename that caused it returns; the
-            // descriptor is checked under the lock, so an event is either still queued or already `busy`.
-            let idle = stopping || (!busy && !Socket.waitReadable(descriptor, milliseconds: 0))
-            #else
-            let idle = stopping || (!busy && scans >= target)
-            #endif
-            lock.unlock()
+            let idle = progress.withLock { progress in
+                #if os(Linux)
+                // The kernel queues an event before the write, close or rename that caused it returns; the
+                // descriptor is checked under the lock, so an event is either still queued or already `busy`.
+                return progress.stopping || (!progress.busy && !Socket.waitReadable(descriptor, milliseconds: 0))
+                #else
+                return progress.stopping || (!progress.busy && progress.scans >= target)
+                #endif
+            }
             if idle { return true }
             Thread.sleep(forTimeInterval: 0.005)
         }
@@ -114,7 +117,7 @@ final class FileWatcher: @unchecked Sendable {
             let changed = Set(now.keys).union(last.keys).filter { now[$0] != last[$0] && Self.isWatched($0) }
             last = now
             if !changed.isEmpty && !shouldStop { callback(changed) }
-            lock.lock(); busy = false; scans += 1; lock.unlock()
+            progress.withLock { $0.busy = false; $0.scans += 1 }
         }
     }
 
@@ -134,11 +137,11 @@ final class FileWatcher: @unchecked Sendable {
 
 #if os(Linux)
 /// An inotify instance watching every folder under the given ones, adding folders created later.
-/// Thread safety: handed to the watch thread at start and used there only (`descriptor`, a constant, is also polled).
-final class Inotify: @unchecked Sendable {
+/// Used on the watch thread; the folder of each watch is kept under a lock, so the compiler checks it.
+final class Inotify: Sendable {
     let descriptor: Int32
     private let root: URL
-    private var folderOf: [Int32: String] = [:]
+    private let folderOf = Mutex<[Int32: String]>([:])
     private static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_DELETE_SELF)
 
     init(root: URL, folders: [String]) throws {
@@ -153,7 +156,7 @@ final class Inotify: @unchecked Sendable {
         let url = root.appendingPathComponent(folder)
         let watch = inotify_add_watch(descriptor, url.path, Self.mask)
         guard watch >= 0 else { return }
-        folderOf[watch] = folder
+        folderOf.withLock { $0[watch] = folder }
         let children = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
         for child in children.sorted() {
             var isDirectory: ObjCBool = false
@@ -179,12 +182,12 @@ final class Inotify: @unchecked Sendable {
                 let nameStart = offset + MemoryLayout<inotify_event>.size
                 let nameBytes = buffer[nameStart..<min(count, nameStart + length)].prefix { $0 != 0 }
                 let name = String(decoding: nameBytes, as: UTF8.self)
-                if let folder = folderOf[watch] {
+                if let folder = folderOf.withLock({ $0[watch] }) {
                     let path = name.isEmpty ? folder : folder + "/" + name
                     changed.insert(path)
                     if mask & UInt32(IN_ISDIR) != 0 && mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { watchTree(path) }
                 }
-                if mask & UInt32(IN_IGNORED) != 0 { folderOf[watch] = nil }
+                if mask & UInt32(IN_IGNORED) != 0 { folderOf.withLock { _ = $0.removeValue(forKey: watch) } }
                 offset = nameStart + length
             }
         }

@@ -1,12 +1,13 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// A small HTTP/1.1 server over POSIX sockets: one request per connection, each handled on a worker
 /// queue. A handler either answers with a response or keeps the socket (Server-Sent Events).
-/// Thread safety: `isStopped` is guarded by `stopped`; the rest is constant or itself thread-safe (queue, group, semaphore).
-final class HTTPServer: @unchecked Sendable {
+/// Thread safety: `isStopped` is held in a Mutex; the rest is constant or itself thread-safe (queue, group, semaphore).
+final class HTTPServer: Sendable {
     enum Reply {
         case response(HTTPResponse)
         /// The handler took the socket over and will close it.
@@ -18,8 +19,7 @@ final class HTTPServer: @unchecked Sendable {
     let port: UInt16
     private let listener: Int32
     private let handler: Handler
-    private let stopped = NSLock()
-    private var isStopped = false
+    private let isStopped = Mutex(false)
     private let acceptLoopDone = DispatchSemaphore(value: 0)
     private let workers = DispatchQueue(label: "talentsite.serve.workers", attributes: .concurrent)
     private let inFlight = DispatchGroup()
@@ -32,7 +32,7 @@ final class HTTPServer: @unchecked Sendable {
         thread.start()
     }
 
-    private var shouldStop: Bool { stopped.lock(); defer { stopped.unlock() }; return isStopped }
+    private var shouldStop: Bool { isStopped.withLock { $0 } }
 
     private func acceptLoop() {
         while !shouldStop {
@@ -69,10 +69,7 @@ final class HTTPServer: @unchecked Sendable {
 
     /// Stops accepting, waits for requests being answered, and closes the listening socket.
     func stop() {
-        stopped.lock()
-        let already = isStopped
-        isStopped = true
-        stopped.unlock()
+        let already = isStopped.withLock { stopped in defer { stopped = true }; return stopped }
         guard !already else { return }
         acceptLoopDone.wait()
         _ = inFlight.wait(timeout: .now() + 5)

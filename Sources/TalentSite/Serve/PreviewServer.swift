@@ -1,11 +1,13 @@
 import Foundation
+import Synchronization
 
 /// `talentsite serve`: builds the site in memory, serves it over HTTP (loopback unless told otherwise),
 /// watches `content/` and `templates/`, rebuilds what a change affects and tells open tabs to reload.
 /// When a change breaks the build, the last good site keeps being served with an error overlay.
 /// Only the built site, held in memory, is ever served: no request reads a file from disk.
-/// Thread safety: `state`, `phase`, `server`, `watcher` under `lock`; `builder`, `putOff` under `buildLock` (read → publish, in order).
-public final class PreviewServer: @unchecked Sendable {
+/// Thread safety: what is served and the server's parts are held in `serving`; the builder in `building`, locked for a
+/// whole rebuild so builds run one at a time, in order (read → publish). Both are Mutexes, so the compiler checks it.
+public final class PreviewServer: Sendable {
     public struct Configuration: Sendable {
         public var source: URL
         public var options: BuildOptions
@@ -38,16 +40,21 @@ public final class PreviewServer: @unchecked Sendable {
     public let configuration: Configuration
     private let report: @Sendable (String) -> Void
     private let events = EventStream()
-    private let lock = NSLock()
-    private var state = State()
-    private var phase = Phase.ready
-    private var server: HTTPServer?
-    private var watcher: FileWatcher?
-    private let buildLock = NSLock()
-    /// Made once the watcher runs, so that every save after its first read of the sources is seen.
-    private var builder: IncrementalBuilder?
-    /// A failed build not shown yet because another change was already queued (guarded by `buildLock`).
-    private var putOff: (outcome: IncrementalBuilder.Outcome, paths: Set<String>, started: DispatchTime)?
+    private struct Serving {
+        var state = State()
+        var phase = Phase.ready
+        var server: HTTPServer?
+        var watcher: FileWatcher?
+    }
+    private let serving = Mutex(Serving())
+
+    private struct Building {
+        /// Made once the watcher runs, so that every save after its first read of the sources is seen.
+        var builder: IncrementalBuilder?
+        /// A failed build not shown yet because another change was already queued.
+        var putOff: (outcome: IncrementalBuilder.Outcome, paths: Set<String>, started: DispatchTime)?
+    }
+    private let building = Mutex(Building())
 
     /// - Parameter report: where progress lines go (rebuild times, errors); the CLI prints them.
     public init(configuration: Configuration, report: @escaping @Sendable (String) -> Void = { _ in }) {
@@ -55,31 +62,33 @@ public final class PreviewServer: @unchecked Sendable {
     }
 
     /// The port listened on, once started.
-    public var port: UInt16? { lock.lock(); defer { lock.unlock() }; return server?.port }
+    public var port: UInt16? { serving.withLock { $0.server?.port } }
 
     /// How many times the site has been (re)built or failed to build: each is one event to the tabs.
-    public var generation: Int { lock.lock(); defer { lock.unlock() }; return state.generation }
+    public var generation: Int { serving.withLock { $0.state.generation } }
 
     /// What is being served now (tests compare it with a fresh build).
-    var served: State { lock.lock(); defer { lock.unlock() }; return state }
+    var served: State { serving.withLock { $0.state } }
 
     /// Builds, starts listening and watching. A failing first build still starts the server (with the overlay).
     public func start() throws {
-        lock.lock()
-        guard phase == .ready else { lock.unlock(); throw AlreadyStarted() }
-        phase = .starting
-        lock.unlock()
+        let ready = serving.withLock { serving in
+            guard serving.phase == .ready else { return false }
+            serving.phase = .starting
+            return true
+        }
+        guard ready else { throw AlreadyStarted() }
         do {
             let started = DispatchTime.now()
             // Watch first, then read: a save made while the first build runs is rebuilt right after it.
             let watcher = try FileWatcher(root: configuration.source, folders: ["content", "templates"]) { [weak self] paths in
                 self?.rebuild(paths)
             }
-            buildLock.lock()
-            let builder = IncrementalBuilder(root: configuration.source, options: configuration.options)
-            self.builder = builder
-            apply(builder.buildAll(), changed: [], started: started)
-            buildLock.unlock()
+            building.withLock { building in
+                let builder = IncrementalBuilder(root: configuration.source, options: configuration.options)
+                building.builder = builder
+                apply(builder.buildAll(), changed: [], started: started)
+            }
             let server: HTTPServer
             do {
                 server = try HTTPServer(address: configuration.address, port: configuration.port) { [weak self] request, connection in
@@ -87,23 +96,24 @@ public final class PreviewServer: @unchecked Sendable {
                     return self.respond(to: request, connection: connection)
                 }
             } catch { watcher.stop(); throw error }
-            lock.lock()
-            let stoppedMeanwhile = phase == .stopped
-            if !stoppedMeanwhile { self.server = server; self.watcher = watcher; phase = .running }
-            lock.unlock()
+            let stoppedMeanwhile = serving.withLock { serving in
+                guard serving.phase != .stopped else { return true }
+                serving.server = server; serving.watcher = watcher; serving.phase = .running
+                return false
+            }
             if stoppedMeanwhile { watcher.stop(); server.stop() }
         } catch {
-            lock.lock(); phase = .stopped; lock.unlock()
+            serving.withLock { $0.phase = .stopped }
             throw error
         }
     }
 
     /// Stops watching and serving; open event streams are closed. Stopping twice is harmless.
     public func stop() {
-        lock.lock()
-        phase = .stopped
-        let watcher = self.watcher, server = self.server
-        lock.unlock()
+        let (watcher, server) = serving.withLock { serving in
+            serving.phase = .stopped
+            return (serving.watcher, serving.server)
+        }
         watcher?.stop()  // waits for a rebuild in progress
         events.closeAll()
         server?.stop()
@@ -111,36 +121,37 @@ public final class PreviewServer: @unchecked Sendable {
 
     /// Waits until every save made before the call has been rebuilt and published; false after `seconds`.
     func waitUntilIdle(timeout seconds: Double) -> Bool {
-        lock.lock(); let watcher = self.watcher; lock.unlock()
+        let watcher = serving.withLock { $0.watcher }
         return watcher?.waitUntilIdle(timeout: seconds) ?? true
     }
 
     /// Rebuilds after `paths` changed; called on the watcher's thread.
     func rebuild(_ paths: Set<String>) {
-        buildLock.lock(); defer { buildLock.unlock() }
-        guard let builder else { return }  // the first build, still to come, reads the change
-        let started = DispatchTime.now()
-        var previewed: Double?
-        let outcome = builder.rebuild(changed: paths) { files, pages in
-            previewed = Self.milliseconds(since: started)
-            self.publish(files, pages: pages)
-        }
-        // A failure while another change is already queued is most often a file read half written (an editor
-        // truncates, then writes): it is shown only if the queued change turns out to change nothing.
-        switch outcome {
-        case .failed where pendingChanges():
-            putOff = (outcome, paths, started)
-        case .unchanged where putOff != nil:
-            if let failure = putOff { apply(failure.outcome, changed: failure.paths, started: failure.started) }
-            putOff = nil
-        default:
-            putOff = nil
-            apply(outcome, changed: paths, started: started, previewed: previewed)
+        building.withLock { building in
+            guard let builder = building.builder else { return }  // the first build, still to come, reads the change
+            let started = DispatchTime.now()
+            var previewed: Double?
+            let outcome = builder.rebuild(changed: paths) { files, pages in
+                previewed = Self.milliseconds(since: started)
+                self.publish(files, pages: pages)
+            }
+            // A failure while another change is already queued is most often a file read half written (an editor
+            // truncates, then writes): it is shown only if the queued change turns out to change nothing.
+            switch outcome {
+            case .failed where pendingChanges():
+                building.putOff = (outcome, paths, started)
+            case .unchanged where building.putOff != nil:
+                if let failure = building.putOff { apply(failure.outcome, changed: failure.paths, started: failure.started) }
+                building.putOff = nil
+            default:
+                building.putOff = nil
+                apply(outcome, changed: paths, started: started, previewed: previewed)
+            }
         }
     }
 
     private func pendingChanges() -> Bool {
-        lock.lock(); let watcher = self.watcher; lock.unlock()
+        let watcher = serving.withLock { $0.watcher }
         return watcher?.hasPendingChanges ?? false
     }
 
@@ -151,12 +162,13 @@ public final class PreviewServer: @unchecked Sendable {
     /// Serves `files` (a good build: no overlay) from now on and tells open tabs to reload: all of them, or
     /// those showing one of `pages` (URL paths). When no page changed, the tabs are left alone.
     private func publish(_ files: [String: [UInt8]], pages: [String]?) {
-        lock.lock()
-        state.files = files; state.errors = nil
-        if pages?.isEmpty == true { lock.unlock(); return }
-        state.generation += 1
-        let generation = state.generation
-        lock.unlock()
+        let generation = serving.withLock { serving -> Int? in
+            serving.state.files = files; serving.state.errors = nil
+            if pages?.isEmpty == true { return nil }
+            serving.state.generation += 1
+            return serving.state.generation
+        }
+        guard let generation else { return }
         events.send("reload", LiveReload.reloadData(generation: generation, pages: pages))
     }
 
@@ -174,11 +186,12 @@ public final class PreviewServer: @unchecked Sendable {
             report(String(format: "%@ %d of %d files in %.0f ms%@%@", full ? "built" : "rebuilt", rendered, files.count,
                           milliseconds, what, preview))
         case .failed(let diagnostics):
-            lock.lock()
-            state.errors = diagnostics.filter { $0.severity == .error || configuration.options.strict }
-            state.generation += 1
-            let errors = state.errors ?? []
-            lock.unlock()
+            let errors = serving.withLock { serving in
+                let errors = diagnostics.filter { $0.severity == .error || configuration.options.strict }
+                serving.state.errors = errors
+                serving.state.generation += 1
+                return errors
+            }
             for diagnostic in diagnostics { report(diagnostic.relative(to: configuration.displaySource).description) }
             report("build failed\(what): \(errors.count) error\(errors.count == 1 ? "" : "s"); still serving the last good site")
             events.send("error", LiveReload.errorsJSON(errors))
@@ -194,9 +207,7 @@ public final class PreviewServer: @unchecked Sendable {
         case .badRequest(let reason): return .response(.text(400, "bad request: \(reason)"))
         case .path(let parsed): path = parsed
         }
-        lock.lock()
-        let current = state
-        lock.unlock()
+        let current = serving.withLock { $0.state }
         if path == LiveReload.eventsPath {
             events.add(connection) { self.generation }
             return .keep

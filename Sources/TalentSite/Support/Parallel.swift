@@ -1,26 +1,16 @@
 import Dispatch
-
-/// A result slot per index, each written by exactly one worker: safe without locks.
-private final class Slots<T>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<T?>
-    init(count: Int) {
-        buffer = .allocate(capacity: count)
-        buffer.initialize(repeating: nil)
-    }
-    deinit {
-        buffer.deinitialize()
-        buffer.deallocate()
-    }
-}
+import Synchronization
 
 extension Array where Element: Sendable {
-    /// `map` on all cores, keeping order; for CPU-bound work on independent items.
-    func parallelMap<T>(_ transform: @Sendable (Element) -> T) -> [T] {
-        let slots = Slots<T>(count: count)
+    /// `map` on all cores, keeping order; for CPU-bound work on independent items. Each worker's result
+    /// goes into its slot under a lock, so the compiler checks what crosses threads (`T: Sendable`).
+    func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         let items = self
+        let slots = Mutex<[T?]>(Array<T?>(repeating: nil, count: items.count))
         DispatchQueue.concurrentPerform(iterations: items.count) { index in
-            slots.buffer[index] = transform(items[index])
+            let result = transform(items[index])
+            slots.withLock { $0[index] = result }
         }
-        return slots.buffer.map { $0! }
+        return slots.withLock { $0.compactMap { $0 } }
     }
 }

@@ -20,8 +20,9 @@ public struct TranslationReport: Sendable {
     /// The states of every Markdown record's translations (CSV rows carry all languages in one row).
     public static func build(tree: SourceTree, includeDrafts: Bool) -> Result<TranslationReport, BuildFailure> {
         let log = DiagnosticLog()
-        guard let content = ContentLoader(tree: tree, log: log).load() else { return .failure(BuildFailure(log.all)) }
-        let site = SiteModelBuilder(includeDrafts: includeDrafts, buildDay: nil, log: log).build(content)
+        guard let site = Pipeline(tree: tree, options: BuildOptions(includeDrafts: includeDrafts)).loadModel(log: log) else {
+            return .failure(BuildFailure(log.all))
+        }
         // A record that failed to load would be missing from the report, so a report with errors is no report.
         if log.hasErrors(strict: false) { return .failure(BuildFailure(log.all)) }
         let defaultCode = site.settings.defaultLanguage.code

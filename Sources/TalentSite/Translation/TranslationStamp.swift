@@ -11,7 +11,8 @@ public struct TranslationStamp: Sendable {
     public func stampedText(of path: String) -> Result<String, Diagnostic> {
         let log = DiagnosticLog()
         let here = SourceLocation(file: path)
-        guard let settings = SettingsLoader(tree: tree, log: log).load() else {
+        let pipeline = Pipeline(tree: tree)
+        guard let settings = pipeline.settings(log: log) else {
             return .failure(log.all.first ?? .error(here, "cannot read site settings"))
         }
         let parts = path.split(separator: "/").map(String.init)
@@ -23,15 +24,13 @@ public struct TranslationStamp: Sendable {
         guard name.language != defaultCode else {
             return .failure(.error(here, "this is the \(defaultCode) original; name its translation (\(name.slug).<language>.md)"))
         }
-        guard let schema = SchemaLoader(tree: tree, settings: settings, log: log).load(section: parts[1]) else {
+        guard let schema = pipeline.schema(section: parts[1], settings: settings, log: log) else {
             return .failure(log.all.first ?? .error(here, "section '\(parts[1])' has no readable \(SchemaLoader.fileName)"))
         }
         let originalPath = "content/\(parts[1])/\(name.slug).\(defaultCode).md"
         guard tree.fileExists(originalPath) else { return .failure(.error(here, "its original \(originalPath) does not exist")) }
-        let loader = MarkdownRecordLoader(schema: schema, settings: settings, log: log)
-        let original = tree.text(of: originalPath).map { loader.load(path: originalPath, text: $0) }
         // An original with a field error would stamp a fingerprint of what did load: refuse until it is fixed.
-        guard case .success(let record?) = original, !record.incomplete else {
+        guard let record = pipeline.record(at: originalPath, schema: schema, settings: settings, log: log), !record.incomplete else {
             return .failure(log.all.first ?? .error(SourceLocation(file: originalPath), "cannot read the original"))
         }
         let text: String

@@ -3,7 +3,7 @@ import Foundation
 /// Writes a build into a fresh folder beside the output and swaps it in only when the build succeeded,
 /// so a failed build leaves the last good site untouched. Its folders carry `OutputGuard`'s marker, so leftovers of
 /// a killed build can be told from anything else and cleared by the next build.
-public final class StagedDirectory: OutputTarget, @unchecked Sendable {
+public final class StagedDirectory: OutputTarget, @unchecked Sendable {  // unchecked: `knownFolders`, `cancelled` under `createdFolders`; the rest constant
     public let destination: URL
     public let staging: URL
     /// Guards `knownFolders` and `cancelled`; `destination` and `staging` never change.
@@ -140,7 +140,7 @@ public final class StagedDirectory: OutputTarget, @unchecked Sendable {
 }
 
 /// The staging folders of builds in progress, so an interrupted build (Ctrl-C, SIGTERM from CI) removes them.
-public final class StagingRegistry: @unchecked Sendable {
+public final class StagingRegistry: @unchecked Sendable {  // unchecked: `builds` only under `lock`
     public static let shared = StagingRegistry()
     /// Guards `builds`.
     private let lock = NSLock()
@@ -157,7 +157,7 @@ public final class StagingRegistry: @unchecked Sendable {
 }
 
 /// Output captured in memory, for tests.
-public final class MemoryOutput: OutputTarget, @unchecked Sendable {
+public final class MemoryOutput: OutputTarget, @unchecked Sendable {  // unchecked: `storage` only under `lock`
     private let lock = NSLock()
     private var storage: [String: [UInt8]] = [:]
 

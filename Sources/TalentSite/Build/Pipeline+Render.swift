@@ -1,0 +1,65 @@
+/// One rendered page's contributions to the collectors, a slot per collector of the plan (nil: nothing).
+/// `serve` keeps them for the pages it does not render again.
+struct PageHarvest: Sendable {
+    var slots: [(any Sendable)?]
+}
+
+extension PageCollector {
+    /// `harvest`, for a list of collectors of different kinds.
+    func harvestAny(path: String, page: PageInfo, html: [UInt8]) -> (any Sendable)? {
+        harvest(path: path, page: page, html: html)
+    }
+
+    /// `finish` with contributions that went through `harvestAny` (any other value is not this collector's).
+    func finishAny(_ harvests: [any Sendable], env: RenderEnvironment) -> (files: [(path: String, bytes: [UInt8])], notes: [String]) {
+        finish(harvests.compactMap { $0 as? Harvest }, env: env)
+    }
+}
+
+extension Pipeline {
+    /// Renders `jobs` in parallel into `output` and returns each rendered page's harvest by URL path: the
+    /// render stage of every run, full or partial. Workers share nothing but the output and the log.
+    static func render(_ jobs: [OutputJob], env: RenderEnvironment, paths: [String: OutputPath], collectors: [any PageCollector],
+                       into output: OutputTarget, log: DiagnosticLog, step: @escaping @Sendable () -> Void = {}) -> [String: PageHarvest] {
+        let harvested = jobs.parallelMap { job -> (path: String, harvest: PageHarvest)? in
+            defer { step() }
+            guard let bytes = job.render(env), let path = paths[job.path] else { return nil }
+            write(bytes, to: path, origin: job.origin, output: output, log: log)
+            guard let page = job.page, !collectors.isEmpty else { return nil }
+            return (job.path, PageHarvest(slots: collectors.map { $0.harvestAny(path: job.path, page: page, html: bytes) }))
+        }
+        var harvests: [String: PageHarvest] = [:]
+        for case let (path, harvest)? in harvested { harvests[path] = harvest }
+        return harvests
+    }
+
+    /// The finish stage: each collector's files from every page's harvest in plan order (checked to stay inside
+    /// the output and not to overwrite a planned file), and their notes for the person building.
+    static func finish(_ plan: Plan, harvests: [String: PageHarvest], env: RenderEnvironment,
+                       log: DiagnosticLog) -> (files: [(path: OutputPath, bytes: [UInt8])], notes: [String]) {
+        var files: [(path: OutputPath, bytes: [UInt8])] = []
+        var notes: [String] = []
+        for (index, collector) in plan.collectors.enumerated() {
+            let inOrder = plan.jobs.compactMap { job -> (any Sendable)? in
+                guard let slots = harvests[job.path]?.slots, index < slots.count else { return nil }
+                return slots[index]
+            }
+            let result = collector.finishAny(inOrder, env: env)
+            notes += result.notes
+            for file in result.files {
+                guard let path = OutputPath(urlPath: file.path), plan.paths[file.path] == nil else {
+                    log.error(SourceLocation(file: file.path), "cannot write \(file.path): outside the output or already written")
+                    continue
+                }
+                files.append((path, file.bytes))
+            }
+        }
+        return (files, notes)
+    }
+
+    static func write(_ bytes: [UInt8], to path: OutputPath, origin: SourceLocation?, output: OutputTarget, log: DiagnosticLog) {
+        do { try output.write(bytes, to: path) } catch {
+            log.error(origin ?? SourceLocation(file: path.description), "cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Dispatch
+
+/// What a run leaves for the next one (`serve`): its input, model, plan and the rendered pages' harvests.
+struct PipelineState: Sendable {
+    var loaded: Pipeline.Loaded
+    var site: SiteModel
+    var plan: Pipeline.Plan
+    var summaries: SummaryIndex
+    /// Each rendered page's contributions to the collectors, by URL path.
+    var harvests: [String: PageHarvest]
+    /// Every file the run made (relative to the output): the planned ones and the collected ones.
+    var files: Set<String>
+    /// Each record's position in `loaded.content.records`, by file.
+    var recordIndex: [String: Int]
+}
+
+/// What one run did: its state, and which jobs it rendered (`full`: all of them).
+struct PipelineRun: Sendable {
+    var state: PipelineState
+    var rendered: [OutputJob]
+    var full: Bool
+    var collectedFiles: Int
+    var notes: [String]
+}
+
+extension Pipeline {
+    /// Model → plan → render → finish, into `output`. Given the previous run's state and the records that
+    /// changed since (`updated`, already swapped into `loaded`), renders only the jobs the change affects and
+    /// keeps the other pages' harvests: `serve`'s rebuild is this same run, not a copy of it. When pages
+    /// came or went, everything is rendered again.
+    func run(_ loaded: Loaded, into output: OutputTarget, log: DiagnosticLog, after previous: PipelineState? = nil,
+             updated: [(old: Record, new: Record)] = []) -> PipelineRun {
+        var clock = StageClock()
+        let site = model(loaded.content, log: log)
+        let plan = plan(site: site, theme: loaded.theme, log: log)
+        clock.lap("model+plan")
+        let summaries = previous.map { $0.summaries.updating(updated.map(\.new)) } ?? SummaryIndex.build(site: site)
+        clock.lap("summaries")
+
+        var jobs = plan.jobs
+        var harvests: [String: PageHarvest] = [:]
+        if let previous, Set(plan.jobs.map(\.path)) == Set(previous.plan.jobs.map(\.path)) {
+            let affected = AffectedPages(site: site, updated: updated, oldSummaries: previous.summaries, newSummaries: summaries)
+            jobs = plan.jobs.filter { affected.contains($0) }
+            harvests = previous.harvests
+            for job in jobs { harvests[job.path] = nil }
+        }
+        let env = RenderEnvironment(site: site, theme: loaded.theme, plannedPaths: Set(plan.paths.keys), summaries: summaries,
+                                    formats: formats, log: log)
+        let counter = ProgressCounter(total: jobs.count, report: options.progress)
+        let rendered = Self.render(jobs, env: env, paths: plan.paths, collectors: plan.collectors, into: output, log: log) { counter.step() }
+        harvests.merge(rendered) { _, new in new }
+        clock.lap("render+write")
+
+        if !plan.collectors.isEmpty { options.progress?("indexing for search", 0, 0) }
+        let collected = Self.finish(plan, harvests: harvests, env: env, log: log)
+        let files = collected.files
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            Self.write(files[index].bytes, to: files[index].path, origin: nil, output: output, log: log)
+        }
+        clock.lap("collected outputs")
+
+        let recordIndex = previous.flatMap { updated.isEmpty ? nil : $0.recordIndex }
+            ?? Dictionary(loaded.content.records.enumerated().map { ($1.file, $0) }, uniquingKeysWith: { first, _ in first })
+        let written = Set(plan.paths.values.map(\.relative)).union(files.map(\.path.relative))
+        let state = PipelineState(loaded: loaded, site: site, plan: plan, summaries: summaries, harvests: harvests,
+                                  files: written, recordIndex: recordIndex)
+        return PipelineRun(state: state, rendered: jobs, full: jobs.count == plan.jobs.count, collectedFiles: files.count,
+                           notes: collected.notes)
+    }
+}
