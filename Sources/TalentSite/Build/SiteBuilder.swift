@@ -38,7 +38,7 @@ public struct BuildReport: Sendable {
 public struct SiteBuilder: Sendable {
     /// Every kind of output the site has. Adding one is adding it here.
     public static let formats: [any OutputFormat] = [
-        RecordPages(), SectionLists(), YearArchives(), TaxonomyPages(), SearchPages(), NotFoundPages(),
+        RecordPages(), SectionLists(), YearArchives(), TaxonomyPages(), SearchPages(), NotFoundPages(), DataCatalogue(),
         Sitemap(), RobotsTxt(), RSSFeeds(), OpenData(), StaticAssets(),
     ]
 
