@@ -18,7 +18,6 @@ struct CatalogueDataset {
         var unit: String
     }
 
-    static let license = "https://data.gov.tw/license"
     static let formats = [("CSV", "text/csv", "csv"), ("JSON", "application/json", "json")]
 
     let section: SiteModel.Section
@@ -109,4 +108,21 @@ struct CatalogueDataset {
         case .plain, .grouped: return ""
         }
     }
+}
+
+/// The licence every dataset is published under, declared in `templates/i18n` beside its name in each
+/// language (`data_licence_name`, `data_licence_url`), so a site under another licence changes text, not code.
+struct CatalogueLicence {
+    static let urlKey = "data_licence_url"
+    static let nameKey = "data_licence_name"
+
+    let url: String
+    private let names: [String: String]
+
+    init(strings: [String: [String: String]], site: SiteModel) {
+        url = strings[site.settings.defaultLanguage.code]?[Self.urlKey] ?? ""
+        names = strings.compactMapValues { $0[Self.nameKey] }
+    }
+
+    func name(_ language: Language) -> String { names[language.code] ?? url }
 }

@@ -4,6 +4,7 @@
 struct DCATCatalogue {
     let site: SiteModel
     let datasets: [CatalogueDataset]
+    let licence: CatalogueLicence
 
     static let context: JSONValue = .object([
         ("dcat", .string("http://www.w3.org/ns/dcat#")), ("dct", .string("http://purl.org/dc/terms/")),
@@ -28,7 +29,7 @@ struct DCATCatalogue {
         var members: [(String, JSONValue)] = [
             ("@context", Self.context), ("@id", .string(absolute(DataCatalogue.jsonLDPath))), ("@type", .string("dcat:Catalog")),
             ("dct:title", tagged { $0.siteTitle }), ("dct:description", tagged { $0.siteDescription }),
-            ("foaf:homepage", Self.id(absolute(index))), ("dct:license", Self.id(CatalogueDataset.license)),
+            ("foaf:homepage", Self.id(absolute(index))), ("dct:license", Self.id(licence.url)),
         ]
         if let publisher { members.append(("dct:publisher", publisher)) }
         members.append(("dcat:dataset", .array(datasets.map(dataset))))
@@ -44,7 +45,7 @@ struct DCATCatalogue {
         if let publisher { members.append(("dct:publisher", publisher)) }
         if let contact { members.append(("dcat:contactPoint", contact)) }
         members += [
-            ("dct:license", Self.id(CatalogueDataset.license)),
+            ("dct:license", Self.id(licence.url)),
             ("dct:accrualPeriodicity", Self.id(dataset.frequency.euFrequency)),
             ("dcat:landingPage", Self.id(landing)),
         ]
@@ -60,7 +61,7 @@ struct DCATCatalogue {
                 ("dcat:downloadURL", Self.id(url)), ("dcat:accessURL", Self.id(url)),
                 ("dcat:mediaType", Self.id(Self.mediaTypes + file.mediaType)),
                 ("dct:format", Self.id(Self.fileTypes + file.format)),
-                ("dct:license", Self.id(CatalogueDataset.license)),
+                ("dct:license", Self.id(licence.url)),
             ])
         })))
         return .object(members)

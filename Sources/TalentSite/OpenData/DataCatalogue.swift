@@ -17,6 +17,12 @@ public struct DataCatalogue: OutputFormat {
         let site = input.site
         let datasets = CatalogueDataset.all(site)
         guard !datasets.isEmpty else { return [] }
+        for language in site.settings.languages {
+            for key in [CatalogueLicence.nameKey, CatalogueLicence.urlKey] where input.theme.strings[language.code]?[key]?.isEmpty ?? true {
+                input.log.error(SourceLocation(file: "templates/i18n/\(language.code).yaml"),
+                                "missing '\(key)': the open-data catalogue names the licence its datasets are published under")
+            }
+        }
         let languages = site.settings.languages
         let origin = SourceLocation(file: "templates/\(Self.template).mustache")
         let indexVersions = Dictionary(uniqueKeysWithValues: languages.map { ($0.code, Self.indexPath($0)) })
@@ -38,7 +44,7 @@ public struct DataCatalogue: OutputFormat {
         }
         let catalogueOrigin = SourceLocation(file: "content/site.yaml")
         jobs.append(OutputJob(path: Self.jsonLDPath, origin: catalogueOrigin) { env in
-            Array((DCATCatalogue(site: env.site, datasets: datasets).document.serialized + "\n").utf8)
+            Array((DCATCatalogue(site: env.site, datasets: datasets, licence: CatalogueLicence(strings: env.theme.strings, site: env.site)).document.serialized + "\n").utf8)
         })
         jobs.append(OutputJob(path: Self.csvPath, origin: catalogueOrigin) { env in
             DataGovCatalogue(site: env.site, datasets: datasets, strings: env.theme.strings).csv

@@ -17,7 +17,7 @@ struct DataCataloguePage {
         context["licence"] = licence
         context["datasets"] = datasets.map { details($0, level: 2) }
         context["catalogueFiles"] = catalogueFiles
-        context["linkedData"] = [DatasetLinkedData(site: env.site, language: language, strings: strings)
+        context["linkedData"] = [DatasetLinkedData(site: env.site, language: language, strings: strings, licence: CatalogueLicence(strings: env.theme.strings, site: env.site))
             .catalogue(datasets, path: path).serialized]
         return env.render(DataCatalogue.template, context, for: SourceLocation(file: "templates/\(DataCatalogue.template).mustache"))
     }
@@ -32,12 +32,14 @@ struct DataCataloguePage {
         context["dataset"] = details(dataset, level: 1)
         context["catalogueFiles"] = catalogueFiles
         context["updated"] = page.updated(dataset.modified ?? env.site.newestDate)
-        context["linkedData"] = [DatasetLinkedData(site: env.site, language: language, strings: strings)
+        context["linkedData"] = [DatasetLinkedData(site: env.site, language: language, strings: strings, licence: CatalogueLicence(strings: env.theme.strings, site: env.site))
             .dataset(dataset, path: path).serialized]
         return env.render(DataCatalogue.datasetTemplate, context, for: SourceLocation(file: "templates/\(DataCatalogue.datasetTemplate).mustache"))
     }
 
-    private var licence: [String: Any] { ["text": text("data_licence_name"), "href": CatalogueDataset.license] }
+    private var licence: [String: Any] {
+        ["text": text(CatalogueLicence.nameKey), "href": CatalogueLicence(strings: env.theme.strings, site: env.site).url]
+    }
 
     private var catalogueFiles: [[String: Any]] {
         [["href": DataCatalogue.jsonLDPath, "file": "catalog.jsonld", "text": text("data_catalogue_jsonld")],

@@ -6,9 +6,10 @@ struct DataGovCatalogue {
     let datasets: [CatalogueDataset]
     let strings: [String: [String: String]]
 
+    private var licence: CatalogueLicence { CatalogueLicence(strings: strings, site: site) }
+
     static let header = ["資料集名稱", "資料集描述", "主要欄位說明", "提供機關", "提供機關聯絡人姓名", "提供機關聯絡人電話",
                          "更新頻率", "授權方式", "授權說明網址", "計費方式", "檔案格式", "編碼格式", "資料下載網址"]
-    static let licence = "政府資料開放授權條款第1版"
     /// Between several formats or download URLs in one cell, as data.gov.tw writes them.
     static let separator = ";"
 
@@ -22,7 +23,7 @@ struct DataGovCatalogue {
             return [
                 dataset.title(language), dataset.description(language), fields.joined(separator: "、"),
                 agency?.name[language] ?? "", agency?.name[language] ?? "", agency?.phone ?? "",
-                dataset.frequency.rawValue, Self.licence, CatalogueDataset.license, "免費",
+                dataset.frequency.rawValue, licence.name(language), licence.url, "免費",
                 // One format per download URL, in the same order, so the two cells can be read side by side.
                 files.map(\.format).joined(separator: Self.separator), "UTF-8",
                 files.map { site.settings.absoluteURL($0.path) }.joined(separator: Self.separator),

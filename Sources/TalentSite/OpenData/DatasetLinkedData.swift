@@ -4,6 +4,7 @@ struct DatasetLinkedData {
     let site: SiteModel
     let language: Language
     let strings: [String: String]
+    let licence: CatalogueLicence
 
     private func absolute(_ path: String) -> String { site.settings.absoluteURL(path) }
 
@@ -14,7 +15,7 @@ struct DatasetLinkedData {
             ("name", .string(dataset.title(language))), ("description", .string(dataset.description(language))),
             ("identifier", .string(dataset.name)),
             ("inLanguage", .array(site.settings.languages.map { .string($0.htmlLang) })),
-            ("license", .string(CatalogueDataset.license)), ("isAccessibleForFree", .bool(true)),
+            ("license", .string(licence.url)), ("isAccessibleForFree", .bool(true)),
         ]
         if let publisher { members.append(("publisher", publisher)) }
         if let modified = dataset.modified { members.append(("dateModified", .string(modified.iso))) }
@@ -38,14 +39,14 @@ struct DatasetLinkedData {
             ("@context", .string("https://schema.org")), ("@type", .string("DataCatalog")),
             ("@id", .string(absolute(path))), ("url", .string(absolute(path))),
             ("name", .string(strings["data_title"] ?? "")), ("description", .string(strings["data_intro"] ?? "")),
-            ("inLanguage", .string(language.htmlLang)), ("license", .string(CatalogueDataset.license)),
+            ("inLanguage", .string(language.htmlLang)), ("license", .string(licence.url)),
         ]
         if let publisher { members.append(("publisher", publisher)) }
         members.append(("dataset", .array(datasets.map { dataset in
             let page = absolute(DataCatalogue.datasetPath(dataset.name, language))
             return .object([("@type", .string("Dataset")), ("@id", .string(page)), ("url", .string(page)),
                             ("name", .string(dataset.title(language))), ("description", .string(dataset.description(language))),
-                            ("license", .string(CatalogueDataset.license))])
+                            ("license", .string(licence.url))])
         })))
         return .object(members)
     }

@@ -63,4 +63,15 @@ import Testing
         #expect(page.contains("<dd>Irregularly</dd>"))
         #expect(page.contains("<h1>Practical training courses</h1>"), "titled like the section")
     }
+
+    @Test func theLicenceIsDeclaredInTheUIStrings() throws {
+        var overrides: [String: String] = [:]
+        for strings in ["templates/i18n/zh-TW.yaml", "templates/i18n/en.yaml"] {
+            overrides[strings] = String(decoding: TestSite.projectSkeleton[strings] ?? Data(), as: UTF8.self)
+                .split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("data_licence_url:") }.joined(separator: "\n")
+        }
+        #expect(TestSite.errors(overrides) == ["en", "zh-TW"].map { code in
+            "templates/i18n/\(code).yaml:1:1: error: missing 'data_licence_url': the open-data catalogue names the licence its datasets are published under"
+        })
+    }
 }
