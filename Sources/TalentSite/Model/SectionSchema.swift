@@ -36,6 +36,8 @@ public struct SectionSchema: Sendable {
     public var hasFeed: Bool
     /// Whether the section is exported as open data (`/data/<section>.json`, `.csv`).
     public var hasOpenData: Bool
+    /// How the open data is described in the catalogue (`dataset:`), when the section says more than its title.
+    public var dataset: DatasetSpec?
     public var location: SourceLocation
     /// Where each top-level key's value is written (`template`), for errors found in later stages.
     public var keyLocations: [String: SourceLocation] = [:]

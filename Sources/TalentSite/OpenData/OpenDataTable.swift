@@ -3,56 +3,85 @@
 /// `<field>_label` column after each vocabulary field (the key for machines, the label for people), and for
 /// sections with a lifecycle `status` and `status_label` on the build day (`open`, `closed`, `in-progress`, `ended`).
 struct OpenDataTable {
+    /// What a column holds, so the catalogue can describe every column of the file in the file's order.
+    enum Kind {
+        case slug, title, url, date, summary, sample
+        /// A declared field's value (keys for vocabulary fields), and a vocabulary field's labels.
+        case field(FieldSpec), label(FieldSpec)
+        /// The record's status on the build day, as a key and as a label.
+        case status, statusLabel
+    }
+
     struct Column {
         var name: String
-        var value: (Record) -> JSONValue
+        var kind: Kind
     }
 
     let columns: [Column]
     let rows: [[JSONValue]]
 
-    init(section: SiteModel.Section, language: Language, env: RenderEnvironment) {
-        let site = env.site
-        let schema = section.schema
-        let absolute = site.settings.absoluteURL
-        var columns: [Column] = [
-            Column(name: "slug") { .string($0.slug) },
-            Column(name: BuiltInField.title.name) { .string($0.title) },
-            Column(name: "url") { .string(absolute(site.routes.record(schema, slug: $0.slug, language))) },
-            Column(name: BuiltInField.date.name) { BuiltInField.date.value(of: $0).map { JSONValue($0) } ?? .null },
-            Column(name: BuiltInField.summary.name) { env.summaries.summary(of: $0).map(JSONValue.string) ?? .null },
-        ]
+    /// The columns of a section's files, in file order; the same for every language.
+    static func columns(of schema: SectionSchema, site: SiteModel) -> [Column] {
+        var columns = [Column(name: "slug", kind: .slug), Column(name: BuiltInField.title.name, kind: .title),
+                       Column(name: "url", kind: .url), Column(name: BuiltInField.date.name, kind: .date),
+                       Column(name: BuiltInField.summary.name, kind: .summary)]
         for field in schema.fields {
-            columns.append(Column(name: field.name) { record in
-                guard let value = record.fields[field.name] else { return .null }
-                return JSONValue(value)
-            })
-            if case .key(let name) = field.type.element, let vocabulary = site.settings.vocabularies[name] {
-                columns.append(Column(name: field.name + "_label") { record in
-                    guard let value = record.fields[field.name] else { return .null }
-                    let labels = value.elements.map { element -> JSONValue in
-                        guard case .key(let key) = element else { return .null }
-                        return vocabulary.term(key).map { .string($0.label[language]) } ?? .string(key)
-                    }
-                    if case .list = value { return .array(labels) }
-                    return labels.first ?? .null
-                })
+            columns.append(Column(name: field.name, kind: .field(field)))
+            if case .key(let name) = field.type.element, site.settings.vocabularies[name] != nil {
+                columns.append(Column(name: field.name + "_label", kind: .label(field)))
             }
         }
         if schema.listing.lifecycle != nil {
-            let strings = env.theme.strings[language.code] ?? [:]
-            columns.append(Column(name: "status") { record in
-                record.status(in: schema.listing, on: site.buildDay).map { .string($0.key) } ?? .null
-            })
-            columns.append(Column(name: "status_label") { record in
-                record.status(in: schema.listing, on: site.buildDay).map { .string(strings[$0.stringKey] ?? $0.key) } ?? .null
-            })
+            columns.append(Column(name: "status", kind: .status))
+            columns.append(Column(name: "status_label", kind: .statusLabel))
         }
         // Last, so the columns data users already read keep their positions: true for an example record.
-        columns.append(Column(name: BuiltInField.sample.name) { BuiltInField.sample.value(of: $0).map { JSONValue($0) } ?? .null })
+        columns.append(Column(name: BuiltInField.sample.name, kind: .sample))
+        return columns
+    }
+
+    init(section: SiteModel.Section, language: Language, env: RenderEnvironment) {
+        let columns = Self.columns(of: section.schema, site: env.site)
+        let values = columns.map { Self.value($0.kind, schema: section.schema, language: language, env: env) }
         self.columns = columns
         rows = section.entries.compactMap { entry in
-            entry.versions[language.code].map { record in columns.map { $0.value(record) } }
+            entry.versions[language.code].map { record in values.map { $0(record) } }
+        }
+    }
+
+    private static func value(_ kind: Kind, schema: SectionSchema, language: Language,
+                              env: RenderEnvironment) -> (Record) -> JSONValue {
+        let site = env.site
+        switch kind {
+        case .slug: return { .string($0.slug) }
+        case .title: return { .string($0.title) }
+        case .url: return { .string(site.settings.absoluteURL(site.routes.record(schema, slug: $0.slug, language))) }
+        case .date: return { BuiltInField.date.value(of: $0).map { JSONValue($0) } ?? .null }
+        case .summary: return { env.summaries.summary(of: $0).map(JSONValue.string) ?? .null }
+        case .sample: return { BuiltInField.sample.value(of: $0).map { JSONValue($0) } ?? .null }
+        case .field(let field):
+            return { record in
+                guard let value = record.fields[field.name] else { return .null }
+                return JSONValue(value)
+            }
+        case .label(let field):
+            guard case .key(let name) = field.type.element, let vocabulary = site.settings.vocabularies[name] else { return { _ in .null } }
+            return { record in
+                guard let value = record.fields[field.name] else { return .null }
+                let labels = value.elements.map { element -> JSONValue in
+                    guard case .key(let key) = element else { return .null }
+                    return vocabulary.term(key).map { .string($0.label[language]) } ?? .string(key)
+                }
+                if case .list = value { return .array(labels) }
+                return labels.first ?? .null
+            }
+        case .status:
+            return { record in record.status(in: schema.listing, on: site.buildDay).map { .string($0.key) } ?? .null }
+        case .statusLabel:
+            let strings = env.theme.strings[language.code] ?? [:]
+            return { record in
+                record.status(in: schema.listing, on: site.buildDay).map { .string(strings[$0.stringKey] ?? $0.key) } ?? .null
+            }
         }
     }
 
@@ -83,7 +112,7 @@ struct OpenDataTable {
         }
     }
 
-    private static func cell(_ text: String) -> String {
+    static func cell(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

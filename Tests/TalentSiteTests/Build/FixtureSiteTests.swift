@@ -34,6 +34,7 @@ import Testing
                      "regions": ["central", "east", "north", "online", "south"], "course-kinds": ["bootcamp", "in-service"]]
         let generated = ["", "en/"].flatMap { prefix in
             ["\(prefix)404.html", "\(prefix)courses/past/index.html", "\(prefix)awards/2024/index.html", "\(prefix)awards/2025/index.html", "\(prefix)search/index.html"]
+                + ["", "awards/", "certifications/", "courses/", "programmes/"].map { "\(prefix)data/\($0)index.html" }
                 + terms.flatMap { taxonomy, keys in
                     ["\(prefix)\(taxonomy)/index.html"] + keys.map { "\(prefix)\(taxonomy)/\($0)/index.html" }
                 }
@@ -76,6 +77,7 @@ import Testing
     @Test(arguments: [
         "index.html", "en/index.html", "courses/cnc-bootcamp/index.html", "en/courses/cnc-bootcamp/index.html",
         "courses/index.html", "en/awards/2025-large-enterprise-tailun/index.html", "strategies/index.html",
+        "data/index.html", "en/data/courses/index.html",
     ])
     func matchesGoldenPage(_ path: String) throws {
         try Self.compareWithGolden(path)

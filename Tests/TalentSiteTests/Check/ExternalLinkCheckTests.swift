@@ -35,11 +35,17 @@ import Glibc
         let port = try #require(server.port)
         let page = "content/pages/strategies.en.md"
         let local = "http://127.0.0.1:\(port)/courses/cnc/"  // no test may need the network: the courses' apply_url too
-        let tree = TestSite.tree([
+        var overrides = [
             page: "---\ntitle: Strategies\ndate: 2026-01-05\n---\n\n[ok](http://127.0.0.1:\(port)/) and [gone](http://127.0.0.1:\(port)/gone/).\n",
             "content/courses/cnc.zh-TW.md": TestSite.course(title: "班", provider: "單位").replacingOccurrences(of: "https://apply.training.gov.tw/apply/cnc", with: local),
             "content/courses/cnc.en.md": TestSite.course(title: "C", provider: "P").replacingOccurrences(of: "https://apply.training.gov.tw/apply/cnc", with: local),
-        ])
+        ]
+        // The open-data catalogue links its licence (templates/i18n data_licence_url): the local server here too.
+        for strings in ["templates/i18n/zh-TW.yaml", "templates/i18n/en.yaml"] {
+            overrides[strings] = String(decoding: TestSite.projectSkeleton[strings] ?? Data(), as: UTF8.self)
+                .replacingOccurrences(of: "https://data.gov.tw/license", with: local)
+        }
+        let tree = TestSite.tree(overrides)
         let report = SiteCheck(tree: tree, options: BuildOptions(), external: ExternalLinkCheck(concurrency: 4, timeout: 5)).run()
         #expect(report.externalLinksChecked == 3)
         #expect(report.errors.map(\.description) == [

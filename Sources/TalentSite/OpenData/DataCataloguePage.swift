@@ -1,0 +1,77 @@
+/// The catalogue's HTML pages in one language: the list of every dataset (`/data/`) and one dataset's
+/// page (`/data/courses/`), sharing one description of a dataset (`templates/dataset-details.mustache`).
+struct DataCataloguePage {
+    let env: RenderEnvironment
+    let language: Language
+    let datasets: [CatalogueDataset]
+
+    private var strings: [String: String] { env.theme.strings[language.code] ?? [:] }
+    private func text(_ key: String) -> String { strings[key] ?? key }
+
+    func index(path: String, versions: [String: String]) -> [UInt8]? {
+        let page = PageContext(env: env, language: language)
+        var context = page.base(title: text("data_title"), description: text("data_intro"), path: path, versions: versions,
+                                fallbacks: [:], section: nil)
+        context["heading"] = text("data_title")
+        context["intro"] = text("data_intro")
+        context["licence"] = licence
+        context["datasets"] = datasets.map { details($0, level: 2) }
+        context["catalogueFiles"] = catalogueFiles
+        context["linkedData"] = [DatasetLinkedData(site: env.site, language: language, strings: strings, licence: CatalogueLicence(strings: env.theme.strings, site: env.site))
+            .catalogue(datasets, path: path).serialized]
+        return env.render(DataCatalogue.template, context, for: SourceLocation(file: "templates/\(DataCatalogue.template).mustache"))
+    }
+
+    func dataset(_ dataset: CatalogueDataset, path: String, versions: [String: String]) -> [UInt8]? {
+        let page = PageContext(env: env, language: language)
+        let title = dataset.title(language)
+        var context = page.base(title: title, description: dataset.description(language), path: path, versions: versions,
+                                fallbacks: [:], section: nil)
+        context["heading"] = title
+        context["parents"] = [["href": DataCatalogue.indexPath(language), "title": text("data_title")]]
+        context["dataset"] = details(dataset, level: 1)
+        context["catalogueFiles"] = catalogueFiles
+        context["updated"] = page.updated(dataset.modified ?? env.site.newestDate)
+        context["linkedData"] = [DatasetLinkedData(site: env.site, language: language, strings: strings, licence: CatalogueLicence(strings: env.theme.strings, site: env.site))
+            .dataset(dataset, path: path).serialized]
+        return env.render(DataCatalogue.datasetTemplate, context, for: SourceLocation(file: "templates/\(DataCatalogue.datasetTemplate).mustache"))
+    }
+
+    private var licence: [String: Any] {
+        ["text": text(CatalogueLicence.nameKey), "href": CatalogueLicence(strings: env.theme.strings, site: env.site).url]
+    }
+
+    private var catalogueFiles: [[String: Any]] {
+        [["href": DataCatalogue.jsonLDPath, "file": "catalog.jsonld", "text": text("data_catalogue_jsonld")],
+         ["href": DataCatalogue.csvPath, "file": "catalog.csv", "text": text("data_catalogue_csv")]]
+    }
+
+    /// What the page says about one dataset; `level` is the heading level of its title (its parts are one below).
+    private func details(_ dataset: CatalogueDataset, level: Int) -> [String: Any] {
+        let agency = env.site.settings.agency
+        let publisher: Any = agency.map { agency -> [String: Any] in
+            ["name": agency.name[language], "phone": agency.phone, "tel": agency.tel, "email": agency.email]
+        } ?? false
+        let distributions: [[String: Any]] = dataset.distributions.map { file in
+            ["language": file.language.name, "hreflang": file.language.htmlLang, "format": file.format, "type": file.mediaType,
+             "href": file.path, "file": String(file.path.split(separator: "/").last ?? ""),
+             "records": PluralRules.text("records", count: file.records, strings: strings, language: language.code) ?? String(file.records)]
+        }
+        let formats = CatalogueDataset.formats.map(\.0).joined(separator: strings["list_separator"] ?? ", ")
+        let columns: [[String: Any]] = dataset.columnTexts(language, strings: strings).map {
+            ["name": $0.name, "label": $0.label, "type": $0.type, "unit": $0.unit]
+        }
+        let title = dataset.title(language)
+        return [
+            "name": dataset.name, "id": "dataset-\(dataset.name)", "title": title,
+            "href": DataCatalogue.datasetPath(dataset.name, language),
+            "description": dataset.description(language),
+            "frequency": strings[dataset.frequency.stringKey] ?? dataset.frequency.rawValue,
+            "formats": formats, "licence": licence, "publisher": publisher,
+            "distributions": distributions, "columns": columns,
+            "filesCaption": (strings["data_files_caption"] ?? "{title}").replacingPlaceholders(["title": title]),
+            "columnsCaption": (strings["data_columns_caption"] ?? "{title}").replacingPlaceholders(["title": title]),
+            "isPage": level == 1, "sub": level + 1,
+        ]
+    }
+}
