@@ -25,9 +25,9 @@ struct DCATCatalogue {
     }
 
     var document: JSONValue {
-        let index = DataCatalogue.indexPath(site.settings.defaultLanguage)
+        let index = CataloguePaths.index(site.settings.defaultLanguage)
         var members: [(String, JSONValue)] = [
-            ("@context", Self.context), ("@id", .string(absolute(DataCatalogue.jsonLDPath))), ("@type", .string("dcat:Catalog")),
+            ("@context", Self.context), ("@id", .string(absolute(CataloguePaths.jsonLD))), ("@type", .string("dcat:Catalog")),
             ("dct:title", tagged { $0.siteTitle }), ("dct:description", tagged { $0.siteDescription }),
             ("foaf:homepage", Self.id(absolute(index))), ("dct:license", Self.id(licence.url)),
         ]
@@ -37,7 +37,7 @@ struct DCATCatalogue {
     }
 
     private func dataset(_ dataset: CatalogueDataset) -> JSONValue {
-        let landing = absolute(DataCatalogue.datasetPath(dataset.name, site.settings.defaultLanguage))
+        let landing = absolute(CataloguePaths.dataset(dataset.name, site.settings.defaultLanguage))
         var members: [(String, JSONValue)] = [
             ("@id", .string(landing)), ("@type", .string("dcat:Dataset")), ("dct:identifier", .string(dataset.name)),
             ("dct:title", tagged { dataset.title($0) }), ("dct:description", tagged { dataset.description($0) }),

@@ -19,7 +19,7 @@ struct DataCataloguePage {
         context["catalogueFiles"] = catalogueFiles
         context["linkedData"] = [DatasetLinkedData(site: env.site, language: language, strings: strings, licence: CatalogueLicence(strings: env.theme.strings, site: env.site))
             .catalogue(datasets, path: path).serialized]
-        return env.render(DataCatalogue.template, context, for: SourceLocation(file: "templates/\(DataCatalogue.template).mustache"))
+        return env.render(CataloguePaths.template, context, for: SourceLocation(file: "templates/\(CataloguePaths.template).mustache"))
     }
 
     func dataset(_ dataset: CatalogueDataset, path: String, versions: [String: String]) -> [UInt8]? {
@@ -28,13 +28,13 @@ struct DataCataloguePage {
         var context = page.base(title: title, description: dataset.description(language), path: path, versions: versions,
                                 fallbacks: [:], section: nil)
         context["heading"] = title
-        context["parents"] = [["href": DataCatalogue.indexPath(language), "title": text("data_title")]]
+        context["parents"] = [["href": CataloguePaths.index(language), "title": text("data_title")]]
         context["dataset"] = details(dataset, level: 1)
         context["catalogueFiles"] = catalogueFiles
         context["updated"] = page.updated(dataset.modified ?? env.site.newestDate)
         context["linkedData"] = [DatasetLinkedData(site: env.site, language: language, strings: strings, licence: CatalogueLicence(strings: env.theme.strings, site: env.site))
             .dataset(dataset, path: path).serialized]
-        return env.render(DataCatalogue.datasetTemplate, context, for: SourceLocation(file: "templates/\(DataCatalogue.datasetTemplate).mustache"))
+        return env.render(CataloguePaths.datasetTemplate, context, for: SourceLocation(file: "templates/\(CataloguePaths.datasetTemplate).mustache"))
     }
 
     private var licence: [String: Any] {
@@ -42,8 +42,8 @@ struct DataCataloguePage {
     }
 
     private var catalogueFiles: [[String: Any]] {
-        [["href": DataCatalogue.jsonLDPath, "file": "catalog.jsonld", "text": text("data_catalogue_jsonld")],
-         ["href": DataCatalogue.csvPath, "file": "catalog.csv", "text": text("data_catalogue_csv")]]
+        [["href": CataloguePaths.jsonLD, "file": "catalog.jsonld", "text": text("data_catalogue_jsonld")],
+         ["href": CataloguePaths.csv, "file": "catalog.csv", "text": text("data_catalogue_csv")]]
     }
 
     /// What the page says about one dataset; `level` is the heading level of its title (its parts are one below).
@@ -64,7 +64,7 @@ struct DataCataloguePage {
         let title = dataset.title(language)
         return [
             "name": dataset.name, "id": "dataset-\(dataset.name)", "title": title,
-            "href": DataCatalogue.datasetPath(dataset.name, language),
+            "href": CataloguePaths.dataset(dataset.name, language),
             "description": dataset.description(language),
             "frequency": strings[dataset.frequency.stringKey] ?? dataset.frequency.rawValue,
             "formats": formats, "licence": licence, "publisher": publisher,

@@ -20,7 +20,7 @@ struct DatasetLinkedData {
         if let publisher { members.append(("publisher", publisher)) }
         if let modified = dataset.modified { members.append(("dateModified", .string(modified.iso))) }
         members.append(("isPartOf", .object([("@type", .string("DataCatalog")), ("name", .string(strings["data_title"] ?? "")),
-                                              ("url", .string(absolute(DataCatalogue.indexPath(language))))])))
+                                              ("url", .string(absolute(CataloguePaths.index(language))))])))
         members.append(("variableMeasured", .array(dataset.columnTexts(language, strings: strings).map { column in
             var property: [(String, JSONValue)] = [("@type", .string("PropertyValue")), ("name", .string(column.name)),
                                                    ("description", .string(column.label))]
@@ -43,7 +43,7 @@ struct DatasetLinkedData {
         ]
         if let publisher { members.append(("publisher", publisher)) }
         members.append(("dataset", .array(datasets.map { dataset in
-            let page = absolute(DataCatalogue.datasetPath(dataset.name, language))
+            let page = absolute(CataloguePaths.dataset(dataset.name, language))
             return .object([("@type", .string("Dataset")), ("@id", .string(page)), ("url", .string(page)),
                             ("name", .string(dataset.title(language))), ("description", .string(dataset.description(language))),
                             ("license", .string(licence.url))])

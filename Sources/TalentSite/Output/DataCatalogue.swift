@@ -24,18 +24,18 @@ public struct DataCatalogue: OutputFormat {
             }
         }
         let languages = site.settings.languages
-        let origin = SourceLocation(file: "templates/\(Self.template).mustache")
-        let indexVersions = Dictionary(uniqueKeysWithValues: languages.map { ($0.code, Self.indexPath($0)) })
+        let origin = SourceLocation(file: "templates/\(CataloguePaths.template).mustache")
+        let indexVersions = Dictionary(uniqueKeysWithValues: languages.map { ($0.code, CataloguePaths.index($0)) })
         var jobs = languages.map { language in
-            let path = Self.indexPath(language)
+            let path = CataloguePaths.index(language)
             return OutputJob(path: path, origin: origin, page: PageInfo(language: language.code, versions: indexVersions)) { env in
                 DataCataloguePage(env: env, language: language, datasets: datasets).index(path: path, versions: indexVersions)
             }
         }
         for dataset in datasets {
-            let versions = Dictionary(uniqueKeysWithValues: languages.map { ($0.code, Self.datasetPath(dataset.name, $0)) })
+            let versions = Dictionary(uniqueKeysWithValues: languages.map { ($0.code, CataloguePaths.dataset(dataset.name, $0)) })
             for language in languages {
-                let path = Self.datasetPath(dataset.name, language)
+                let path = CataloguePaths.dataset(dataset.name, language)
                 jobs.append(OutputJob(path: path, origin: dataset.schema.location(of: "dataset"),
                                       page: PageInfo(language: language.code, versions: versions)) { env in
                     DataCataloguePage(env: env, language: language, datasets: datasets).dataset(dataset, path: path, versions: versions)
@@ -43,10 +43,10 @@ public struct DataCatalogue: OutputFormat {
             }
         }
         let catalogueOrigin = SourceLocation(file: "content/site.yaml")
-        jobs.append(OutputJob(path: Self.jsonLDPath, origin: catalogueOrigin) { env in
+        jobs.append(OutputJob(path: CataloguePaths.jsonLD, origin: catalogueOrigin) { env in
             Array((DCATCatalogue(site: env.site, datasets: datasets, licence: CatalogueLicence(strings: env.theme.strings, site: env.site)).document.serialized + "\n").utf8)
         })
-        jobs.append(OutputJob(path: Self.csvPath, origin: catalogueOrigin) { env in
+        jobs.append(OutputJob(path: CataloguePaths.csv, origin: catalogueOrigin) { env in
             DataGovCatalogue(site: env.site, datasets: datasets, strings: env.theme.strings).csv
         })
         return jobs
