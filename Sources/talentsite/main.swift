@@ -36,6 +36,9 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("After a successful build, write every output file's SHA-256, size and path to FILE (outside the output folder).", valueName: "file"))
     var manifest: String?
 
+    @Flag(name: .long, help: "Also write NAME.gz and NAME.br beside every text file of 1 KB or more, for nginx's gzip_static and brotli_static.")
+    var precompress = false
+
     func validate() throws {
         if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) || baseURL.contains(where: \.isWhitespace) {
             throw ValidationError("--base-url must be an absolute http:// or https:// URL, not '\(baseURL)'")
@@ -50,6 +53,7 @@ struct Build: ParsableCommand {
                                    sourceDateEpoch: epoch, baseURL: baseURL)
         let progress = isatty(STDERR_FILENO) == 1 ? ProgressLine { printError($0, newline: false) } : nil
         options.progress = progress?.callback
+        options.precompress = precompress
         let started = Date()
         let interrupts = Self.discardStagingOnInterrupt()
         defer { interrupts.forEach { $0.cancel() } }
