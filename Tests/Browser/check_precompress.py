@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""A site built with `talentsite build --precompress`, served by a real nginx with `gzip_static on` and
-`brotli_static on` (Debian's libnginx-mod-http-brotli-static): a client sending `Accept-Encoding: br` gets the
-exact bytes of NAME.br with `Content-Encoding: br`, one sending `gzip` the bytes of NAME.gz, one sending none the
-plain file, for a page of each language, the stylesheet and a JSON file; a file too small for copies is sent plain.
+"""A site built with `talentsite build --precompress`, served by a real nginx with `gzip_static on`,
+`brotli_static on` (Debian's libnginx-mod-http-brotli-static) and `gzip_vary on`: a client sending
+`Accept-Encoding: br` gets the exact bytes of NAME.br with `Content-Encoding: br`, one sending `gzip` the bytes
+of NAME.gz, one sending none the plain file; each copy comes with `Vary: Accept-Encoding`. Checked for a page of
+each language, the stylesheet (plain and hashed name) and the largest JSON file; a file too small for copies
+(robots.txt) is sent plain.
 
 usage: check_precompress.py SITE
 """
@@ -64,7 +66,7 @@ def main():
         raise SystemExit(f"check_precompress: {BROTLI_MODULE} is missing: apt-get install libnginx-mod-http-brotli-static "
                          "(make browser-deps)")
     failures = []
-    server = Nginx(site, ["en"], modules=[BROTLI_MODULE], http_extra="gzip_static on; brotli_static on;")
+    server = Nginx(site, ["en"], modules=[BROTLI_MODULE], http_extra="gzip_static on; brotli_static on; gzip_vary on;")
     try:
         for url, file in pick(site):
             plain = read(site, file)
@@ -83,6 +85,8 @@ def main():
                 elif body != expected:
                     failures.append(f"{what}: {len(body)} bytes, not the {len(expected)} bytes of the "
                                     f"{'plain file' if encoding is None else file + ('.br' if encoding == 'br' else '.gz')}")
+                elif encoding and "accept-encoding" not in headers.get("vary", "").lower():
+                    failures.append(f"{what}: no Vary: Accept-Encoding, so a shared cache could send it to any client")
                 elif headers.get("content-type") != plain_headers.get("content-type"):
                     failures.append(f"{what}: Content-Type {headers.get('content-type')!r}, "
                                     f"plain {plain_headers.get('content-type')!r}")
