@@ -10,7 +10,7 @@ extension SiteBuilder {
         do {
             let target = options.precompress ? PrecompressingTarget(wrapping: staged) : nil
             var report = try SiteBuilder(tree: DiskSourceTree(root: source), options: options).build(into: target ?? staged)
-            if let target { report.notes.append(target.summary.note) }
+            if let target { report.filesWritten += target.summary.copies.values.reduce(0, +); report.notes.append(target.summary.note) }
             try staged.commit()
             return report
         } catch {

@@ -59,6 +59,7 @@ import Testing
             #expect(copies.contains { $0.hasSuffix(kind + ".gz") } && copies.contains { $0.hasSuffix(kind + ".br") }, "no \(kind) copies")
         }
         #expect(first.stdout.contains("precompressed \(compressed) files ("), "\(first.stdout)")
+        #expect(first.stdout.contains("wrote \(one.count) files to "), "\(first.stdout)")
 
         let manifest = try String(contentsOf: site.root.appendingPathComponent("one.manifest"), encoding: .utf8)
         for file in ["index.html.gz", "index.html.br"] {
