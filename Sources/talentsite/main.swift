@@ -32,6 +32,9 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("After a successful build, write every output file's SHA-256, size and path to FILE (outside the output folder).", valueName: "file"))
     var manifest: String?
 
+    @Flag(name: .long, help: "Also write NAME.gz and NAME.br beside every text file of 1 KB or more, for nginx's gzip_static and brotli_static.")
+    var precompress = false
+
     func validate() throws {
         if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) || baseURL.contains(where: \.isWhitespace) {
             throw ValidationError("--base-url must be an absolute http:// or https:// URL, not '\(baseURL)'")
@@ -47,6 +50,7 @@ struct Build: ParsableCommand {
         options.baseURL = baseURL
         let progress = terminalProgress()
         options.progress = progress?.callback
+        options.precompress = precompress
         let started = Date()
         let interrupts = Self.discardStagingOnInterrupt()
         defer { interrupts.forEach { $0.cancel() } }

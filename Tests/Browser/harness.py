@@ -18,15 +18,17 @@ def free_port():
 
 
 class Nginx:
-    """A private nginx serving SITE on 127.0.0.1, each language's 404.html for misses."""
+    """A private nginx serving SITE on 127.0.0.1, each language's 404.html for misses. `modules` are the paths of
+    dynamic modules to load; `http_extra` is added to the http block (`gzip_static on;`)."""
 
-    def __init__(self, site, languages):
+    def __init__(self, site, languages, modules=(), http_extra=""):
         self.port = free_port()
         self.dir = tempfile.mkdtemp(prefix="talentsite-nginx.")
         self.log = os.path.join(self.dir, "access.log")
         not_found = "".join(
             f"    location /{prefix}/ {{ error_page 404 /{prefix}/404.html; }}\n" for prefix in languages if prefix)
-        config = f"""daemon off;
+        load = "".join(f"load_module {module};\n" for module in modules)
+        config = load + f"""daemon off;
 worker_processes 1;
 pid {self.dir}/nginx.pid;
 error_log {self.dir}/error.log;
@@ -44,6 +46,7 @@ http {{
   fastcgi_temp_path {self.dir}/fastcgi;
   uwsgi_temp_path {self.dir}/uwsgi;
   scgi_temp_path {self.dir}/scgi;
+  {http_extra}
   server {{
     listen 127.0.0.1:{self.port};
     root {os.path.abspath(site)};

@@ -8,7 +8,9 @@ extension Pipeline {
         try OutputGuard.check(source: source, output: output)
         let staged = try StagedDirectory(destination: output)
         do {
-            let report = try Pipeline(tree: DiskSourceTree(root: source), options: options).build(into: staged)
+            let target = options.precompress ? PrecompressingTarget(wrapping: staged) : nil
+            var report = try Pipeline(tree: DiskSourceTree(root: source), options: options).build(into: target ?? staged)
+            if let target { report.filesWritten += target.summary.copies.values.reduce(0, +); report.notes.append(target.summary.note) }
             try staged.commit()
             return report
         } catch {

@@ -11,6 +11,8 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// Told each stage and how far rendering got (`stage, done, total`), for a progress line on a terminal.
     public var progress: (@Sendable (String, Int, Int) -> Void)?
+    /// `--precompress`: a build into a folder also writes `.gz` and `.br` copies of its text files.
+    public var precompress = false
 
     public init(includeDrafts: Bool = false, strict: Bool = false, buildDay: Day? = nil,
                 sourceDateEpoch: Int? = nil, baseURL: String? = nil) {
