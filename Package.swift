@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "talentsite", targets: ["talentsite"]),
+        .executable(name: "talentsite-bench", targets: ["talentsite-bench"]),
         .library(name: "TalentSite", targets: ["TalentSite"]),
     ],
     dependencies: [
@@ -39,6 +40,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `make bench`: renders one page of each kind many times (not part of the site build).
+        .executableTarget(name: "talentsite-bench", dependencies: ["TalentSite"]),
         .testTarget(
             name: "TalentSiteTests",
             dependencies: ["TalentSite"],
