@@ -10,7 +10,6 @@ let package = Package(
         .library(name: "TalentSite", targets: ["TalentSite"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     ],
@@ -29,7 +28,6 @@ let package = Package(
             name: "TalentSite",
             dependencies: [
                 "CCmarkGFM", "CLibXML2",
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
