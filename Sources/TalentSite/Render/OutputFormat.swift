@@ -95,6 +95,8 @@ public struct RenderEnvironment: Sendable {
     public let log: DiagnosticLog
     /// Card items and their renderings, made once per build and shared by every page showing them.
     let cards = CardCache()
+    /// The parts of page contexts shared by every page of a language and section.
+    let pageParts = PageParts()
 
     public init(site: SiteModel, theme: Theme, plannedPaths: Set<String>, summaries: SummaryIndex,
                 formats: [any OutputFormat], log: DiagnosticLog) {

@@ -19,8 +19,7 @@ final class CardCache: @unchecked Sendable {
         lock.lock()
         if let known = items[key] { lock.unlock(); return known }
         lock.unlock()
-        let fields = make().mapValues(TemplateValue.init)
-        let item = TemplateValue.object(TemplateObject(fields, memoizable: true))
+        let item = TemplateValue.object(TemplateObject(converting: make(), memoizable: true))
         lock.lock(); defer { lock.unlock() }
         if let raced = items[key] { return raced }  // another page made it meanwhile: keep one instance
         items[key] = item

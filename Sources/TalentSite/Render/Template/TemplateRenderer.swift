@@ -117,7 +117,7 @@ struct TemplateRenderer {
     private func lookup(_ name: String, below floor: Int) -> TemplateValue? {
         var depth = floor - 1
         while depth >= 0 {
-            if case .object(let object) = stack[depth], let value = object.fields[name] { return value }
+            if case .object(let object) = stack[depth], let value = object[name] { return value }
             depth -= 1
         }
         return nil
@@ -133,7 +133,7 @@ struct TemplateRenderer {
             let first = name.parts[0]
             var depth = stack.count - 1
             while depth >= 0 {
-                if case .object(let object) = stack[depth], let value = object.fields[first] {
+                if case .object(let object) = stack[depth], let value = object[first] {
                     if let floor = recording?.floor, depth < floor { noteRead(first, value) }
                     return name.parts.count == 1 ? value : descend(value, name.parts.dropFirst())
                 }
@@ -152,7 +152,7 @@ struct TemplateRenderer {
     private func descend(_ value: TemplateValue, _ parts: ArraySlice<String>) -> TemplateValue? {
         var current = value
         for part in parts {
-            guard case .object(let object) = current, let child = object.fields[part] else { return nil }
+            guard case .object(let object) = current, let child = object[part] else { return nil }
             current = child
         }
         return current

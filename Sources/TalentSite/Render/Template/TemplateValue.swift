@@ -45,22 +45,34 @@ enum TemplateValue: Sendable {
         case (.object(let a), .object(let b)):
             if a === b { return true }
             return a.fields.count == b.fields.count
-                && a.fields.allSatisfy { key, value in b.fields[key].map { value.isSame(as: $0) } ?? false }
+                && a.fields.allSatisfy { field in b[field.key].map { field.value.isSame(as: $0) } ?? false }
         default: return false
         }
     }
 }
 
-/// A mapping in a template context (a page, a card, a fact).
+/// A mapping in a template context (a page, a card, a fact). Kept as a list of pairs: smaller than a
+/// dictionary (a build keeps every card item), and as fast to search at the sizes templates use.
 final class TemplateObject: Sendable {
-    let fields: [String: TemplateValue]
+    let fields: [(key: String, value: TemplateValue)]
     /// Set on an object shown on many pages (a record's card item in one language): a partial rendered over
     /// it is reused, after checking that every value it read from outside the object is still the same.
     let memoizable: Bool
 
     init(_ fields: [String: TemplateValue], memoizable: Bool = false) {
-        self.fields = fields
+        self.fields = fields.map { ($0.key, $0.value) }
         self.memoizable = memoizable
+    }
+
+    /// Converts each value of a context dictionary.
+    init(converting dictionary: [String: Any], memoizable: Bool = false) {
+        self.fields = dictionary.map { ($0.key, TemplateValue($0.value)) }
+        self.memoizable = memoizable
+    }
+
+    subscript(name: String) -> TemplateValue? {
+        for field in fields where field.key == name { return field.value }
+        return nil
     }
 }
 
@@ -73,9 +85,8 @@ extension TemplateValue {
         case let text as String: self = .text(text)
         case let flag as Bool: self = .bool(flag)
         case let number as Int: self = .int(number)
-        case let dictionary as [String: Any]: self = .object(TemplateObject(dictionary.mapValues(TemplateValue.init)))
-        case let objects as [[String: Any]]:
-            self = .list(objects.map { .object(TemplateObject($0.mapValues(TemplateValue.init))) })
+        case let dictionary as [String: Any]: self = .object(TemplateObject(converting: dictionary))
+        case let objects as [[String: Any]]: self = .list(objects.map { .object(TemplateObject(converting: $0)) })
         case let texts as [String]: self = .list(texts.map(TemplateValue.text))
         case let values as [TemplateValue]: self = .list(values)
         case let items as [Any]: self = .list(items.map(TemplateValue.init))
