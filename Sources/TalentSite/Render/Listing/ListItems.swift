@@ -1,6 +1,6 @@
 /// The short form of records used on list, term, archive and home pages: title, link, summary, key facts,
-/// and the record's status (a course open for applications, in progress, ended…). Each item is made once per
-/// build and language (`CardCache`), so its card renders once however many pages show it.
+/// and the record's status (a course open for applications, in progress, ended…). Items carry a memo key
+/// (`CardCache`), so a card renders once per build and language however many pages show it.
 struct ListItems {
     let env: RenderEnvironment
     let language: Language
@@ -40,8 +40,10 @@ struct ListItems {
         return String(head) + "…"
     }
 
-    private func item(_ record: Record, schema: SectionSchema, formatter: @autoclosure () -> FactFormatter) -> TemplateValue {
-        env.cards.item(record, schema: schema) { fields(record, schema: schema, formatter: formatter()) }
+    private func item(_ record: Record, schema: SectionSchema, formatter: FactFormatter) -> TemplateValue {
+        .object(TemplateObject(memoKey: CardCache.key(record, schema: schema)) {
+            fields(record, schema: schema, formatter: formatter)
+        })
     }
 
     private func fields(_ record: Record, schema: SectionSchema, formatter: FactFormatter) -> [String: Any] {

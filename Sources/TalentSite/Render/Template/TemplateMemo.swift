@@ -4,8 +4,6 @@ import Foundation
 /// record's card is rendered once per language and heading level, not once per list, term and archive page.
 final class TemplateMemo: @unchecked Sendable {
     struct Entry {
-        /// Held so its identity cannot be reused by another object while the entry lives.
-        var object: TemplateObject
         var bytes: [UInt8]
         /// Every name the partial looked up outside its object, with what it found (nil: nothing).
         var reads: [(name: String, value: TemplateValue?)]
@@ -13,7 +11,7 @@ final class TemplateMemo: @unchecked Sendable {
 
     private struct Key: Hashable {
         var template: Int
-        var object: ObjectIdentifier
+        var object: String
     }
 
     private let lock = NSLock()
@@ -21,14 +19,15 @@ final class TemplateMemo: @unchecked Sendable {
     private var entries: [Key: [Entry]] = [:]
     private static let variants = 4
 
-    func entries(template: Int, object: TemplateObject) -> [Entry] {
+    /// The renderings of `template` over the object with memo key `key`, newest first.
+    func entries(template: Int, key: String) -> [Entry] {
         lock.lock(); defer { lock.unlock() }
-        return entries[Key(template: template, object: ObjectIdentifier(object))] ?? []
+        return entries[Key(template: template, object: key)] ?? []
     }
 
-    func store(_ entry: Entry, template: Int) {
+    func store(_ entry: Entry, template: Int, key object: String) {
         lock.lock(); defer { lock.unlock() }
-        let key = Key(template: template, object: ObjectIdentifier(entry.object))
+        let key = Key(template: template, object: object)
         entries[key] = [entry] + (entries[key] ?? []).prefix(Self.variants - 1)
     }
 }

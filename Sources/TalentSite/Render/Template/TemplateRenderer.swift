@@ -97,12 +97,12 @@ struct TemplateRenderer {
     private mutating func renderPartial(_ index: Int) {
         let template = templates[index]
         guard let memo, recording == nil, indentation.isEmpty, !template.usesBlocks,
-              case .object(let object) = stack[stack.count - 1], object.memoizable else {
+              case .object(let object) = stack[stack.count - 1], let key = object.memoKey else {
             render(template.nodes)
             return
         }
         let floor = stack.count - 1
-        for known in memo.entries(template: index, object: object)
+        for known in memo.entries(template: index, key: key)
         where known.reads.allSatisfy({ read in lookup(read.name, below: floor).isSame(as: read.value) }) {
             out.append(contentsOf: known.bytes)
             return
@@ -110,7 +110,7 @@ struct TemplateRenderer {
         recording = (floor, [])
         let start = out.count
         render(template.nodes)
-        memo.store(TemplateMemo.Entry(object: object, bytes: Array(out[start...]), reads: recording?.reads ?? []), template: index)
+        memo.store(TemplateMemo.Entry(bytes: Array(out[start...]), reads: recording?.reads ?? []), template: index, key: key)
         recording = nil
     }
 

@@ -51,23 +51,44 @@ enum TemplateValue: Sendable {
     }
 }
 
-/// A mapping in a template context (a page, a card, a fact). Kept as a list of pairs: smaller than a
-/// dictionary (a build keeps every card item), and as fast to search at the sizes templates use.
-final class TemplateObject: Sendable {
-    let fields: [(key: String, value: TemplateValue)]
-    /// Set on an object shown on many pages (a record's card item in one language): a partial rendered over
-    /// it is reused, after checking that every value it read from outside the object is still the same.
-    let memoizable: Bool
+/// A mapping in a template context (a page, a card, a fact), kept as a list of pairs: smaller than a
+/// dictionary and as fast to search at the sizes templates use.
+///
+/// An object with a `memoKey` (a record's card item in one language) may be made lazily: its fields are
+/// built on first read, so a page whose cards all come from the memo never builds them. Such an object
+/// belongs to the page that made it and is read by that page's renderer only.
+final class TemplateObject: @unchecked Sendable {
+    /// Names an object whose partials render the same on every page (same key, same fields within a build):
+    /// the renderer reuses a rendering after checking that every value it read outside the object is the same.
+    let memoKey: String?
+    private var built: [(key: String, value: TemplateValue)]?
+    private let make: (() -> [(key: String, value: TemplateValue)])?
 
-    init(_ fields: [String: TemplateValue], memoizable: Bool = false) {
-        self.fields = fields.map { ($0.key, $0.value) }
-        self.memoizable = memoizable
+    init(_ fields: [String: TemplateValue], memoKey: String? = nil) {
+        self.built = fields.map { ($0.key, $0.value) }
+        self.make = nil
+        self.memoKey = memoKey
     }
 
     /// Converts each value of a context dictionary.
-    init(converting dictionary: [String: Any], memoizable: Bool = false) {
-        self.fields = dictionary.map { ($0.key, TemplateValue($0.value)) }
-        self.memoizable = memoizable
+    init(converting dictionary: [String: Any]) {
+        self.built = dictionary.map { ($0.key, TemplateValue($0.value)) }
+        self.make = nil
+        self.memoKey = nil
+    }
+
+    /// An object whose fields `make` builds when first read.
+    init(memoKey: String, lazily make: @escaping () -> [String: Any]) {
+        self.built = nil
+        self.make = { make().map { ($0.key, TemplateValue($0.value)) } }
+        self.memoKey = memoKey
+    }
+
+    var fields: [(key: String, value: TemplateValue)] {
+        if let built { return built }
+        let made = make?() ?? []
+        built = made
+        return made
     }
 
     subscript(name: String) -> TemplateValue? {

@@ -6,7 +6,7 @@ import Testing
 /// its item is the same; any difference renders it again, so reuse never changes a page.
 @Suite struct TemplateMemoTests {
     let item = TemplateValue.object(TemplateObject(["title": .text("CNC"), "facts": .list([.object(TemplateObject(["name": .text("hours")]))])],
-                                                   memoizable: true))
+                                                   memoKey: "courses/cnc/zh-TW"))
 
     private func library(card: String) throws -> TemplateLibrary {
         TemplateLibrary(["page": try TemplateParser.parse("{{#items}}{{>card}}{{/items}}"), "card": try TemplateParser.parse(card)])
@@ -22,10 +22,10 @@ import Testing
         let lib = try library(card: "<h{{level}}>{{title}}</h{{level}}>")
         let memo = TemplateMemo()
         #expect(page(lib, memo, ["level": 2]) == "<h2>CNC</h2><h2>CNC</h2>")
-        #expect(memo.entries(template: 0, object: try #require(object(item))).count == 1)
+        #expect(memo.entries(template: 0, key: "courses/cnc/zh-TW").count == 1)
         #expect(page(lib, memo, ["level": 3]) == "<h3>CNC</h3><h3>CNC</h3>")
         #expect(page(lib, memo, ["level": 2]) == "<h2>CNC</h2><h2>CNC</h2>")
-        #expect(memo.entries(template: 0, object: try #require(object(item))).count == 2)
+        #expect(memo.entries(template: 0, key: "courses/cnc/zh-TW").count == 2)
     }
 
     @Test func aPageValueReadInsideANestedSectionIsChecked() throws {
@@ -49,11 +49,24 @@ import Testing
         let plain = TemplateObject(["title": .text("plain")])
         let context: [String: Any] = ["items": [TemplateValue.object(plain)]]
         #expect(lib.render("page", context, memo: memo).map { String(decoding: $0, as: UTF8.self) } == "plain")
-        #expect(memo.entries(template: 0, object: plain).isEmpty)
+        #expect(memo.entries(template: 0, key: "plain").isEmpty)
     }
 
-    private func object(_ value: TemplateValue) -> TemplateObject? {
-        if case .object(let object) = value { return object }
-        return nil
+    @Test func aLazyItemIsBuiltOnlyWhenItsCardIsNotInTheMemo() throws {
+        let lib = try library(card: "{{title}}")
+        let memo = TemplateMemo()
+        let builds = Counter()
+        func lazyItem() -> TemplateValue {
+            .object(TemplateObject(memoKey: "k") { builds.add(); return ["title": "lazy"] })
+        }
+        for _ in 0..<3 {
+            #expect(lib.render("page", ["items": [lazyItem(), lazyItem()]], memo: memo).map { String(decoding: $0, as: UTF8.self) } == "lazylazy")
+        }
+        #expect(builds.value == 1)
+    }
+
+    final class Counter: @unchecked Sendable {
+        var value = 0
+        func add() { value += 1 }
     }
 }
