@@ -62,12 +62,10 @@ print("talentsite-bench: \(iterations) renders each, one thread")
 measure("record", record?.path ?? "-") { record?.render(env) }
 measure("list", list?.path ?? "-") { list?.render(env) }
 measure("home", home?.path ?? "-") { home?.render(env) }
-measure("card", "\(language) courses/\(slug), rendered") {
-    RenderBenchmarks.card(env: env, section: "courses", slug: slug, language: language, memo: false)
-}
-measure("card-memo", "\(language) courses/\(slug), reused") {
-    RenderBenchmarks.card(env: env, section: "courses", slug: slug, language: language, memo: true)
-}
+let card = RenderBenchmarks.card(env: env, section: "courses", slug: slug, language: language, memo: false)
+measure("card", "\(language) courses/\(slug), rendered") { card?() }
+let reused = RenderBenchmarks.card(env: env, section: "courses", slug: slug, language: language, memo: true)
+measure("card-memo", "\(language) courses/\(slug), reused") { reused?() }
 if log.hasErrors(strict: false) {
     FileHandle.standardError.write(Data("talentsite-bench: the site has errors; timings include reporting them\n".utf8))
 }

@@ -222,6 +222,7 @@ struct TemplateParser {
             throw error(atEnd ? "tag is never closed" : "unexpected '\(String(decoding: [bytes[index]], as: UTF8.self))' in a tag name", at: atEnd ? tagStart : index)
         }
         guard !name.isEmpty else { throw error("tag without a name", at: tagStart) }
+        if partial && name.hasPrefix("*") { throw error("dynamic partial names ({{>*name}}) are not supported", at: tagStart) }
         index += close.count
         return name
     }

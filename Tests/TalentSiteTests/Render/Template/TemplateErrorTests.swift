@@ -28,6 +28,7 @@ import Testing
         #expect(error("{{ti tle}}")?.message == "unexpected 't' in a tag name")
         #expect(error("{{{x}}")?.message == "'{{{x' needs '}}}'")
         #expect(error("{{}}")?.message == "tag without a name")
+        #expect(error("{{>*dynamic}}")?.message == "dynamic partial names ({{>*name}}) are not supported")
         #expect(error("中文 {{! never")  == TemplateSyntaxError(message: "comment is never closed", line: 1, column: 4))
     }
 
