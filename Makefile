@@ -17,7 +17,7 @@ DEBUG_BIN = $$($(SWIFT) build --show-bin-path)/talentsite
 # script(1), from bsdutils: the progress-line test runs the CLI on a pseudo-terminal
 DEB_PACKAGES += bsdutils
 
-.PHONY: deps browser-deps build site test ledger-test publish-test browser-test corpus-test clean
+.PHONY: deps browser-deps build site test ledger-test publish-test browser-test corpus-test bench clean
 
 deps:
 	@missing=""; \
@@ -82,6 +82,10 @@ corpus-test: browser-deps
 	python3 Tests/Browser/check_site.py $(CORPUS)/out --screenshots .build/screenshots-1k --content $(CORPUS)/site/content
 	python3 Tests/Browser/check_search.py $(CORPUS)/out --queries Tests/Browser/search-queries.json \
 	  --pagefind --report .build/search-vs-pagefind.md
+
+# Per-stage timings of a release build of the 5k corpus and micro-benchmarks per template (scripts/bench.sh).
+bench: deps
+	scripts/bench.sh
 
 clean:
 	rm -rf .build public/*

@@ -6,10 +6,10 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "talentsite", targets: ["talentsite"]),
+        .executable(name: "talentsite-bench", targets: ["talentsite-bench"]),
         .library(name: "TalentSite", targets: ["TalentSite"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     ],
@@ -38,7 +38,6 @@ let package = Package(
             name: "TalentSite",
             dependencies: [
                 "CCmarkGFM", "CLibXML2", "CZlib", "CBrotli",
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -49,6 +48,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `make bench`: renders one page of each kind many times (not part of the site build).
+        .executableTarget(name: "talentsite-bench", dependencies: ["TalentSite"]),
         .testTarget(
             name: "TalentSiteTests",
             dependencies: ["TalentSite", "CZlib", "CBrotli"],

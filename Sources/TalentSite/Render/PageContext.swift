@@ -16,7 +16,6 @@ struct PageContext {
     ///   - section: the section the page belongs to, to mark the current menu entry.
     func base(title: String?, description: String?, path: String, versions: [String: String],
               fallbacks: [String: String], section: String?) -> [String: Any] {
-        let strings = env.theme.strings[language.code] ?? [:]
         let languages = site.settings.languages
         let switcher: [[String: Any]] = languages.map { other in
             let href = versions[other.code] ?? fallbacks[other.code] ?? other.homePath
@@ -30,11 +29,9 @@ struct PageContext {
             alternates.append(["hreflang": "x-default", "href": absolute(defaultPath)])
         }
         let pageTitle = title.map { "\($0) | \(language.siteTitle)" } ?? language.siteTitle
-        var context: [String: Any] = [
-            "lang": language.htmlLang,
-            "languageCode": language.code,
-            "site": ["title": language.siteTitle, "description": language.siteDescription, "home": language.homePath],
-            "t": PluralRules.templateStrings(strings),
+        let fixed = env.pageParts.fixed(language.code, section) { fixedPart(section: section) }
+        var context = fixed.values
+        let page: [String: Any] = [
             "title": title ?? language.siteTitle,
             "pageTitle": pageTitle,
             "description": Self.shorten(description ?? language.siteDescription),
@@ -43,28 +40,64 @@ struct PageContext {
             "alternates": alternates,
             "languages": switcher,
             "otherLanguages": switcher.filter { $0["current"] as? Bool == false },
-            "menu": menu(currentSection: section, currentPath: path),
-            "footerMenu": menu(site.settings.footerMenu, currentSection: nil, currentPath: path),
-            "browse": taxonomyLinks(), "hasBrowse": !site.settings.taxonomies.isEmpty,
+            "menu": cachedMenu(nil, currentSection: section, currentPath: path),
+            "footerMenu": cachedMenu(site.settings.footerMenu, currentSection: nil, currentPath: path),
             "openGraph": openGraph(title: title ?? language.siteTitle, type: section == nil ? "website" : "article"),
             // Set on every page so a template's `{{#relPrev}}` never finds a value from an outer context.
             "relPrev": false, "relNext": false, "noindex": false, "linkedData": [String](),
-            "agency": agencyContext(), "demo": site.settings.agency?.sample ?? false,
             "updated": updated(site.newestDate),
+        ]
+        context.merge(page) { _, new in new }
+        Self.mergeLinks(fixed.links, into: &context)
+        return context
+    }
+
+    /// What every page of this language and section shares: `values` under `PageParts.fixedKeys` (with what the
+    /// formats add under those keys merged in), and the formats' other additions, merged into each page.
+    private func fixedPart(section: String?) -> (values: [String: Any], links: [String: Any]) {
+        let strings = env.theme.strings[language.code] ?? [:]
+        var values: [String: Any] = [
+            "lang": language.htmlLang,
+            "languageCode": language.code,
+            "site": ["title": language.siteTitle, "description": language.siteDescription, "home": language.homePath],
+            "t": PluralRules.templateStrings(strings),
+            "browse": taxonomyLinks(), "hasBrowse": !site.settings.taxonomies.isEmpty,
+            "agency": agencyContext(), "demo": site.settings.agency?.sample ?? false,
             "assets": HashedAssets.context(env.theme),
         ]
+        var links: [String: Any] = [:]
         var headLinks: [[String: Any]] = []
         for format in env.formats {
-            let links = format.pageLinks(site: site, language: language, section: section)
-            headLinks += links.head.map(\.context)
-            // A format adding to a group the page already has (`site.search`) adds to it, not in place of it.
-            context.merge(links.context) { mine, contributed in
-                guard let mine = mine as? [String: Any], let contributed = contributed as? [String: Any] else { return contributed }
-                return mine.merging(contributed) { _, new in new }
+            let contributed = format.pageLinks(site: site, language: language, section: section)
+            headLinks += contributed.head.map(\.context)
+            for (key, value) in contributed.context {
+                if Self.fixedKeys.contains(key) { Self.mergeLinks([key: value], into: &values) } else { Self.mergeLinks([key: value], into: &links) }
             }
         }
-        context["headLinks"] = headLinks
-        return context
+        values["headLinks"] = headLinks
+        return (values, links)
+    }
+
+    private static let fixedKeys = PageParts.fixedKeys
+
+    /// A format adding to a group the page already has (`site.search`) adds to it, not in place of it.
+    private static func mergeLinks(_ links: [String: Any], into context: inout [String: Any]) {
+        context.merge(links) { mine, contributed in
+            guard let mine = mine as? [String: Any], let contributed = contributed as? [String: Any] else { return contributed }
+            return mine.merging(contributed) { _, new in new }
+        }
+    }
+
+    /// The menu, made once per language, menu, current section and (only when the page is one of its entries) page.
+    private func cachedMenu(_ items: [MenuItem]?, currentSection: String?, currentPath: String) -> TemplateValue {
+        let entries = items ?? site.settings.menu
+        // Over-matching only splits the cache further: any root section's page with an entry's slug counts.
+        let isEntry = entries.contains { item in
+            guard case .page(let slug) = item.target else { return false }
+            return site.sections.contains { $0.schema.atSiteRoot && site.routes.record($0.schema, slug: slug, language) == currentPath }
+        }
+        let key = [language.code, items == nil ? "menu" : "footer", currentSection ?? "", isEntry ? currentPath : ""].joined(separator: "\u{0}")
+        return env.pageParts.menu(key) { menu(items, currentSection: currentSection, currentPath: currentPath) }
     }
 
     /// The footer's agency block in this language, or false when site.yaml declares none.

@@ -1,6 +1,6 @@
 import Foundation
 /// Finds templates that include themselves through partials (`{{> x}}`) or parents (`{{< x}}`):
-/// swift-mustache has no recursion guard, so such a theme would overflow the stack while rendering.
+/// the renderer has no recursion guard, so such a theme would overflow the stack while rendering.
 enum PartialCycles {
     /// One `{{> name}}` or `{{< name}}` tag and where it is (1-based line, column in Unicode scalars).
     struct Include: Equatable {

@@ -47,6 +47,10 @@ public struct RenderEnvironment: Sendable {
     public let summaries: SummaryIndex
     public let formats: [any PageLinkSource]
     public let log: DiagnosticLog
+    /// Card items and their renderings, made once per build and shared by every page showing them.
+    let cards = CardCache()
+    /// The parts of page contexts shared by every page of a language and section.
+    let pageParts = PageParts()
 
     public init(site: SiteModel, theme: Theme, plannedPaths: Set<String>, summaries: SummaryIndex,
                 formats: [any PageLinkSource], log: DiagnosticLog) {
@@ -63,10 +67,10 @@ public struct RenderEnvironment: Sendable {
 
     /// Renders `template` with `context`; a missing template is logged once per page, not crashed on.
     func render(_ template: String, _ context: [String: Any], for origin: SourceLocation?) -> [UInt8]? {
-        guard let html = theme.library.render(context, withTemplate: template) else {
+        guard let html = theme.library.render(template, context, memo: cards.renderings) else {
             log.error(origin ?? SourceLocation(file: "templates/\(template).mustache"), "template '\(template)' does not exist in templates/")
             return nil
         }
-        return Array(html.utf8)
+        return html
     }
 }

@@ -1,9 +1,8 @@
-import Mustache
 import Yams
 
 /// Everything in `templates/`: Mustache templates, UI strings per language, and static files copied as they are.
 public struct Theme: Sendable {
-    public var library: MustacheLibrary
+    var library: TemplateLibrary
     public var templateNames: Set<String>
     /// UI strings by language code, then key (`templates/i18n/<lang>.yaml`).
     public var strings: [String: [String: String]]
@@ -25,7 +24,7 @@ extension Theme {
             log.error(SourceLocation(file: folder), "cannot list the templates folder: \(error)")
             return nil
         }
-        var templates: [String: MustacheTemplate] = [:]
+        var templates: [String: [TemplateNode]] = [:]
         var includes: [String: [PartialCycles.Include]] = [:]
         var assets: [String: [UInt8]] = [:]
         for path in files {
@@ -40,19 +39,16 @@ extension Theme {
                 }
                 includes[String(relative.dropLast(".mustache".count))] = PartialCycles.includes(in: text)
                 do {
-                    templates[String(relative.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
-                } catch let error as MustacheTemplate.ParserError {
-                    log.error(SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber),
-                              "template syntax error: \(error.error)")
+                    templates[String(relative.dropLast(".mustache".count))] = try TemplateParser.parse(text)
                 } catch {
-                    log.error(SourceLocation(file: path), "template syntax error: \(error)")
+                    log.error(SourceLocation(file: path, line: error.line, column: error.column), "template syntax error: \(error.message)")
                 }
             }
         }
         for name in requiredTemplates where templates[name] == nil {
             log.error(SourceLocation(file: "\(folder)/\(name).mustache"), "required template is missing")
         }
-        // swift-mustache renders a missing partial as nothing: a typo would silently drop part of every page.
+        // A missing partial renders as nothing: a typo would silently drop part of every page.
         let fileNames = Set(includes.keys)
         for (name, tags) in includes.sorted(by: { $0.key < $1.key }) where templates[name] != nil {
             for tag in tags where !fileNames.contains(tag.name) {
@@ -76,7 +72,7 @@ extension Theme {
         }
         let strings = loadStrings(tree: tree, languages: languages, log: log)
         guard cycles.isEmpty && nested.isEmpty else { return nil }
-        return Theme(library: MustacheLibrary(templates: templates), templateNames: Set(templates.keys),
+        return Theme(library: TemplateLibrary(templates), templateNames: Set(templates.keys),
                      strings: strings, assets: assets)
     }
 

@@ -3,7 +3,7 @@ import Testing
 @testable import TalentSite
 
 /// A template that includes itself, directly or through others, is an error at the include, not a
-/// stack overflow while rendering (swift-mustache has no recursion guard).
+/// stack overflow while rendering (the template renderer has no recursion guard).
 @Suite struct PartialCycleTests {
     private func template(_ name: String) -> String {
         String(decoding: TestSite.projectSkeleton["templates/\(name).mustache"] ?? Data(), as: UTF8.self)

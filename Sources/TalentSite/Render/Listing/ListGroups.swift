@@ -7,7 +7,7 @@ struct ListGroups {
 
     func groups(_ rows: [(schema: SectionSchema, entry: Entry)]) -> [[String: Any]] {
         let items = ListItems(env: env, language: language)
-        var groups: [(heading: String?, subgroups: [(heading: String?, items: [[String: Any]])])] = []
+        var groups: [(heading: String?, subgroups: [(heading: String?, items: [TemplateValue])])] = []
         for row in rows {
             guard let record = row.entry.versions[language.code] else { continue }
             let outer = levels.first.map { heading(record, schema: row.schema, level: $0) }

@@ -1,5 +1,6 @@
 /// The short form of records used on list, term, archive and home pages: title, link, summary, key facts,
-/// and the record's status (a course open for applications, in progress, ended…).
+/// and the record's status (a course open for applications, in progress, ended…). Items carry a memo key
+/// (`CardCache`), so a card renders once per build and language however many pages show it.
 struct ListItems {
     let env: RenderEnvironment
     let language: Language
@@ -9,9 +10,9 @@ struct ListItems {
     }
 
     /// Items for `entries` of one section that exist in this language, at most `limit`.
-    func items(_ entries: some Sequence<Entry>, schema: SectionSchema, limit: Int? = nil) -> [[String: Any]] {
+    func items(_ entries: some Sequence<Entry>, schema: SectionSchema, limit: Int? = nil) -> [TemplateValue] {
         let formatter = formatter
-        var result: [[String: Any]] = []
+        var result: [TemplateValue] = []
         for entry in entries {
             if let limit, result.count >= limit { break }
             guard let record = entry.versions[language.code] else { continue }
@@ -20,7 +21,7 @@ struct ListItems {
         return result
     }
 
-    func item(_ record: Record, schema: SectionSchema) -> [String: Any] {
+    func item(_ record: Record, schema: SectionSchema) -> TemplateValue {
         item(record, schema: schema, formatter: formatter)
     }
 
@@ -39,7 +40,13 @@ struct ListItems {
         return String(head) + "…"
     }
 
-    private func item(_ record: Record, schema: SectionSchema, formatter: FactFormatter) -> [String: Any] {
+    private func item(_ record: Record, schema: SectionSchema, formatter: FactFormatter) -> TemplateValue {
+        .object(TemplateObject(memoKey: CardCache.key(record, schema: schema)) {
+            fields(record, schema: schema, formatter: formatter)
+        })
+    }
+
+    private func fields(_ record: Record, schema: SectionSchema, formatter: FactFormatter) -> [String: Any] {
         let site = env.site
         let strings = env.theme.strings[language.code] ?? [:]
         // Cards show only the fields the schema marks `in_lists: true`; the record page shows them all.
