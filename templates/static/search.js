@@ -171,9 +171,13 @@
       })
       .map(function (e) { return e[0]; });
   };
+  /* A result's fragment, from the chunk of consecutive documents holding it (one request per chunk). */
   Index.prototype.fragment = async function (doc) {
-    var m = await this.manifest();
-    return this.json("f/" + doc + "." + m.fragments.substr(doc * 8, 8) + ".json");
+    var m = await this.manifest(), first = 0;
+    for (var i = 0; i < m.fragmentCounts.length; first += m.fragmentCounts[i++]) {
+      if (doc < first + m.fragmentCounts[i]) return (await this.json("f/" + i + "." + m.fragments[i] + ".json"))[doc - first];
+    }
+    throw new Error("no fragment for document " + doc);
   };
 
   // ---- excerpts ----
@@ -326,9 +330,7 @@
         }
         var excerpt = document.createElement("p");
         excerpt.className = "excerpt";
-        // The text starts with the page's title, already shown as the result's heading.
-        var text = f.x.startsWith(f.t + "\n") ? f.x.slice(f.t.length + 1) : f.x;
-        appendHighlighted(excerpt, text.replace(/\n/g, " "), lastQuery, 160);
+        appendHighlighted(excerpt, f.x.replace(/\n/g, " "), lastQuery, 160);  // x leaves out the title
         item.appendChild(excerpt);
         list.appendChild(item);
       });

@@ -6,7 +6,8 @@ import Foundation
 /// - `t/<shard>.<hash>.json`: postings of the terms whose FNV-1a hash falls in the shard, loaded only
 ///   for the terms of a query. Each posting is a document number (delta-coded) and `score × 2 + inTitle`,
 ///   the score being the term's BM25 weight in that document (× 100), computed here once.
-/// - `f/<doc>.<hash>.json`: a document's URL, title, section and text, loaded only for results shown.
+/// - `f/<chunk>.<hash>.json`: the URL, title, section and text of consecutive documents (`SearchFragmentChunks`),
+///   loaded only for results shown; the manifest gives each chunk's document count (`fragmentCounts`).
 /// - `filters.<hash>.json`: documents per filter value, loaded on first use of a filter.
 /// - `p/<shard>.<hash>.json`: every Latin word term with its document count, sharded by the hash of its first
 ///   two letters, so the word being typed (`semicond`) expands to the terms it begins (`semiconductor`).
@@ -30,7 +31,7 @@ struct SearchIndexBuilder {
         var files: [(path: String, bytes: [UInt8])]
         var manifest: [UInt8]
         var shards: [[UInt8]]
-        var fragments: [[UInt8]]
+        var fragments: SearchFragmentChunks
         var prefixes: [[UInt8]]
     }
 
@@ -80,32 +81,37 @@ struct SearchIndexBuilder {
         }
         let (prefixTags, prefixFiles) = prefixShards(postings.mapValues(\.count))
         files += prefixFiles
-        var fragmentTags = ""
-        var fragments: [[UInt8]] = []
         let statusLabels = Dictionary(facets.first { $0.name == SearchFacets.status }?.values.map { ($0.key, $0.label) } ?? [],
                                       uniquingKeysWith: { first, _ in first })
-        for (doc, document) in documents.enumerated() {
+        let fragments = SearchFragmentChunks(fragments: documents.map { document in
+            // The text starts with the page's heading, which the result already shows as its title.
+            var text = Substring(document.text.prefix(Self.fragmentLimit)).unicodeScalars
+            let heading = (document.title + "\n").unicodeScalars
+            if text.starts(with: heading) { text.removeFirst(heading.count) }
             var fields: [(String, JSONValue)] = [
                 ("u", .string(document.path)), ("t", .string(document.title)), ("s", .string(document.sectionLabel)),
-                ("x", .string(String(document.text.prefix(Self.fragmentLimit)))),
+                ("x", .string(String(Substring(text)))),
             ]
             // The record's status (key and label), shown as a badge on the result.
             if let status = document.filters[SearchFacets.status]?.first {
                 fields.append(("k", .string(status)))
                 fields.append(("b", .string(statusLabels[status] ?? status)))
             }
-            let bytes = Array(JSONValue.object(fields).serialized.utf8)
+            return JSONValue.object(fields).serialized
+        })
+        var fragmentTags: [String] = []
+        for (index, bytes) in fragments.chunks.enumerated() {
             let tag = FNV1a.tag(bytes)
-            fragmentTags += tag
-            fragments.append(bytes)
-            files.append((folder + "f/\(doc).\(tag).json", bytes))
+            fragmentTags.append(tag)
+            files.append((folder + "f/\(index).\(tag).json", bytes))
         }
         let filters = filterFile(documents)
         let filtersName = "filters.\(FNV1a.tag(filters)).json"
         files.append((folder + filtersName, filters))
         let manifest = Array(JSONValue.object([
-            ("version", .number(1)), ("language", .string(language.code)), ("documents", .number(documents.count)),
-            ("shards", .array(shardTags.map(JSONValue.string))), ("fragments", .string(fragmentTags)),
+            ("version", .number(2)), ("language", .string(language.code)), ("documents", .number(documents.count)),
+            ("shards", .array(shardTags.map(JSONValue.string))), ("fragments", .array(fragmentTags.map(JSONValue.string))),
+            ("fragmentCounts", .array(fragments.counts.map(JSONValue.number))),
             ("filters", .string(filtersName)), ("facets", .array(facetValues(documents))),
             ("prefixes", .array(prefixTags.map(JSONValue.string))), ("variants", .string(SearchVariants.serialized)),
         ]).serialized.utf8)

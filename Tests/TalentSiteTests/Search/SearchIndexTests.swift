@@ -17,11 +17,30 @@ import Testing
         return (SearchIndexReader(manifest: manifestBytes, shards: shards, filters: filters), manifest)
     }
 
-    static func fragment(_ folder: String, _ doc: Int, _ manifest: [String: Any]) throws -> [String: String] {
-        let tags = try #require(manifest["fragments"] as? String)
-        let tag = String(tags.dropFirst(doc * 8).prefix(8))
-        let bytes = try #require(output.files[folder + "f/\(doc).\(tag).json"])
-        return try #require(JSONSerialization.jsonObject(with: Data(bytes)) as? [String: String])
+    /// Document `doc`'s fragment, found as `search.js` finds it: in the chunk the manifest's counts point to.
+    static func fragment(_ folder: String, _ doc: Int, _ manifest: [String: Any], files: [String: [UInt8]] = output.files) throws -> [String: String] {
+        let tags = try #require(manifest["fragments"] as? [String])
+        let counts = try #require(manifest["fragmentCounts"] as? [Int])
+        var first = 0
+        for (chunk, count) in counts.enumerated() {
+            if doc < first + count {
+                let bytes = try #require(files[folder + "f/\(chunk).\(tags[chunk]).json"])
+                let fragments = try #require(JSONSerialization.jsonObject(with: Data(bytes)) as? [[String: String]])
+                return fragments[doc - first]
+            }
+            first += count
+        }
+        throw CocoaError(.fileNoSuchFile)
+    }
+
+    /// Every fragment in `folder`'s chunks, as text (one JSON object each), for tests looking for what pages say.
+    static func fragmentTexts(_ files: [String: [UInt8]], folder: String) -> [String] {
+        files.filter { $0.key.hasPrefix(folder + "f/") }.values.flatMap { bytes -> [String] in
+            let objects = (try? JSONSerialization.jsonObject(with: Data(bytes)) as? [Any]) ?? []
+            return objects.compactMap { object in
+                (try? JSONSerialization.data(withJSONObject: object)).map { String(decoding: $0, as: UTF8.self) }
+            }
+        }
     }
 
     static func urls(_ query: String, folder: String = "search/index/", filters: [String: Set<String>] = [:]) throws -> [String] {
@@ -77,6 +96,30 @@ import Testing
         }
     }
 
+    @Test func fragmentsArePackedInChunksOfConsecutiveDocuments() throws {
+        for folder in ["search/index/", "en/search/index/"] {
+            let (_, manifest) = try Self.reader(folder)
+            let documents = try #require(manifest["documents"] as? Int)
+            let counts = try #require(manifest["fragmentCounts"] as? [Int])
+            #expect(counts.reduce(0, +) == documents && counts.allSatisfy { $0 > 0 })
+            #expect(counts.count < documents, "\(folder): \(counts.count) chunks for \(documents) pages")
+            let paths = try (0..<documents).map { try Self.fragment(folder, $0, manifest)["u"] ?? "" }
+            #expect(Set(paths).count == documents && paths.allSatisfy { $0.hasPrefix("/") })
+            #expect(Self.output.files.keys.filter { $0.hasPrefix(folder + "f/") }.count == counts.count)
+        }
+        // Thousands of pages make hundreds of chunks, each within the size bounds unless one fragment is bigger.
+        let fragments = (0..<5_000).map { "{\"u\":\"/p/\($0)/\",\"x\":\"" + String(repeating: "字", count: 100 + $0 % 700) + "\"}" }
+        let packed = SearchFragmentChunks(fragments: fragments)
+        #expect(packed.chunks.count > 100 && packed.chunks.count <= 2 * SearchFragmentChunks.chunkCount, "\(packed.chunks.count)")
+        #expect(packed.chunks.dropLast().allSatisfy { $0.count <= SearchFragmentChunks.maximumBytes })
+        let decoded = packed.chunks.flatMap { (try? JSONSerialization.jsonObject(with: Data($0)) as? [[String: String]]) ?? [] }
+        #expect(decoded.map { $0["u"] ?? "" } == (0..<5_000).map { "/p/\($0)/" })
+        #expect(packed.locate(0)?.chunk == 0 && packed.locate(4_999)?.chunk == packed.chunks.count - 1 && packed.locate(5_000) == nil)
+        let huge = SearchFragmentChunks(fragments: ["{\"x\":\"" + String(repeating: "a", count: 100_000) + "\"}", "{}"])
+        #expect(huge.counts == [1, 1], "a fragment above the maximum gets a chunk of its own")
+        #expect(SearchFragmentChunks(fragments: []).chunks.isEmpty)
+    }
+
     @Test func blockTextDoesNotRunTogether() throws {
         let page = Array("<html><body><nav>選單</nav><main><h1>標題</h1><ul><li>智慧</li><li>機械</li></ul><p>A<b>B</b></p></main></body></html>".utf8)
         let text = try #require(VisibleText(html: page))
@@ -98,7 +141,8 @@ import Testing
         let (reader, manifest) = try Self.reader(en)
         let doc = try #require(reader.search("machining").first)
         let text = try Self.fragment(en, doc, manifest)["x"] ?? ""
-        #expect(text.hasPrefix("Smart Machinery: CNC Machining Bootcamp\nLearn CNC machining"), "\(text.prefix(80))")
+        // The title is the result's heading: the text leaves it out.
+        #expect(text.hasPrefix("Learn CNC machining"), "\(text.prefix(80))")
         #expect(!text.contains("Apply now") && !text.contains("https://"), "\(text)")
         #expect(try Self.fragment(en, doc, manifest)["k"] == "open" && Self.fragment(en, doc, manifest)["b"] == "Open for applications")
     }
