@@ -113,8 +113,7 @@
   };
   Index.prototype.postings = async function (term) {
     var m = await this.manifest();
-    var shard = fnv32(term) % m.shards.length;
-    var data = await this.json("t/" + shard + "." + m.shards[shard] + ".json");
+    var data = await this.json("t/" + (fnv32(term) % m.shardCount) + "." + m.shardTag + ".json");
     if (!Object.prototype.hasOwnProperty.call(data, term)) return [];
     var numbers = data[term], out = [], doc = 0;
     for (var i = 0; i + 1 < numbers.length; i += 2) { doc += numbers[i]; out.push([doc, numbers[i + 1]]); }
@@ -175,7 +174,7 @@
   Index.prototype.fragment = async function (doc) {
     var m = await this.manifest(), first = 0;
     for (var i = 0; i < m.fragmentCounts.length; first += m.fragmentCounts[i++]) {
-      if (doc < first + m.fragmentCounts[i]) return (await this.json("f/" + i + "." + m.fragments[i] + ".json"))[doc - first];
+      if (doc < first + m.fragmentCounts[i]) return (await this.json("f/" + i + "." + m.fragmentTag + ".json"))[doc - first];
     }
     throw new Error("no fragment for document " + doc);
   };

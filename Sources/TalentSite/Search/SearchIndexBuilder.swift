@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes one language's search index, chunked like Pagefind so a phone downloads little:
 ///
-/// - `manifest.json`: the only fixed name; document count, shard and fragment hashes, filter labels.
+/// - `manifest.json`: the only fixed name; document count, shard count, fragment chunk sizes, hashes, filter labels.
 /// - `t/<shard>.<hash>.json`: postings of the terms whose FNV-1a hash falls in the shard, loaded only
 ///   for the terms of a query. Each posting is a document number (delta-coded) and `score × 2 + inTitle`,
 ///   the score being the term's BM25 weight in that document (× 100), computed here once.
@@ -13,7 +13,9 @@ import Foundation
 ///   two letters, so the word being typed (`semicond`) expands to the terms it begins (`semiconductor`).
 /// - the manifest also carries the variant-character table (`SearchVariants`) the client folds queries with.
 ///
-/// Every name but the manifest's carries a hash of its content, so hosts may cache them forever.
+/// Every name but the manifest's carries a hash of its content, so hosts may cache them forever. The term shards
+/// share one hash (of all of them), and so do the fragment chunks: the manifest names each group with one hash,
+/// not one per file, and stays small (a page added changes every shard's scores anyway).
 struct SearchIndexBuilder {
     static let k1 = 1.2
     static let b = 0.75
@@ -68,17 +70,13 @@ struct SearchIndexBuilder {
         for term in encoded.keys { shardTerms[Int(FNV1a.hash32(term.utf8) % UInt32(shardCount))].append(term) }
 
         var files: [(path: String, bytes: [UInt8])] = []
-        var shardTags: [String] = []
-        var shards: [[UInt8]] = []
-        for (index, terms) in shardTerms.enumerated() {
+        let shards = shardTerms.map { terms in
             let body = terms.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
                 .map { JSONValue.string($0).serialized + ":" + encoded[$0]! }.joined(separator: ",")
-            let bytes = Array(("{" + body + "}").utf8)
-            let tag = FNV1a.tag(bytes)
-            shardTags.append(tag)
-            shards.append(bytes)
-            files.append((folder + "t/\(index).\(tag).json", bytes))
+            return Array(("{" + body + "}").utf8)
         }
+        let shardTag = FNV1a.groupTag(shards)
+        for (index, bytes) in shards.enumerated() { files.append((folder + "t/\(index).\(shardTag).json", bytes)) }
         let (prefixTags, prefixFiles) = prefixShards(postings.mapValues(\.count))
         files += prefixFiles
         let statusLabels = Dictionary(facets.first { $0.name == SearchFacets.status }?.values.map { ($0.key, $0.label) } ?? [],
@@ -99,19 +97,15 @@ struct SearchIndexBuilder {
             }
             return JSONValue.object(fields).serialized
         })
-        var fragmentTags: [String] = []
-        for (index, bytes) in fragments.chunks.enumerated() {
-            let tag = FNV1a.tag(bytes)
-            fragmentTags.append(tag)
-            files.append((folder + "f/\(index).\(tag).json", bytes))
-        }
+        let fragmentTag = FNV1a.groupTag(fragments.chunks)
+        for (index, bytes) in fragments.chunks.enumerated() { files.append((folder + "f/\(index).\(fragmentTag).json", bytes)) }
         let filters = filterFile(documents)
         let filtersName = "filters.\(FNV1a.tag(filters)).json"
         files.append((folder + filtersName, filters))
         let manifest = Array(JSONValue.object([
             ("version", .number(2)), ("language", .string(language.code)), ("documents", .number(documents.count)),
-            ("shards", .array(shardTags.map(JSONValue.string))), ("fragments", .array(fragmentTags.map(JSONValue.string))),
-            ("fragmentCounts", .array(fragments.counts.map(JSONValue.number))),
+            ("shardCount", .number(shards.count)), ("shardTag", .string(shardTag)),
+            ("fragmentCounts", .array(fragments.counts.map(JSONValue.number))), ("fragmentTag", .string(fragmentTag)),
             ("filters", .string(filtersName)), ("facets", .array(facetValues(documents))),
             ("prefixes", .array(prefixTags.map(JSONValue.string))), ("variants", .string(SearchVariants.serialized)),
         ]).serialized.utf8)

@@ -11,20 +11,25 @@ import Testing
         let files = output.files
         let manifestBytes = try #require(files[folder + "manifest.json"])
         let manifest = try #require(JSONSerialization.jsonObject(with: Data(manifestBytes)) as? [String: Any])
-        let tags = try #require(manifest["shards"] as? [String])
-        let shards = try tags.enumerated().map { index, tag in try #require(files[folder + "t/\(index).\(tag).json"]) }
+        let shards = try shardFiles(files, folder: folder, manifest: manifest)
         let filters = files[folder + (manifest["filters"] as? String ?? "")]
         return (SearchIndexReader(manifest: manifestBytes, shards: shards, filters: filters), manifest)
     }
 
+    /// The term shards, as `search.js` names them: `t/<shard>.<shardTag>.json` for each of `shardCount`.
+    static func shardFiles(_ files: [String: [UInt8]], folder: String, manifest: [String: Any]) throws -> [[UInt8]] {
+        let count = try #require(manifest["shardCount"] as? Int), tag = try #require(manifest["shardTag"] as? String)
+        return try (0..<count).map { try #require(files[folder + "t/\($0).\(tag).json"]) }
+    }
+
     /// Document `doc`'s fragment, found as `search.js` finds it: in the chunk the manifest's counts point to.
     static func fragment(_ folder: String, _ doc: Int, _ manifest: [String: Any], files: [String: [UInt8]] = output.files) throws -> [String: String] {
-        let tags = try #require(manifest["fragments"] as? [String])
+        let tag = try #require(manifest["fragmentTag"] as? String)
         let counts = try #require(manifest["fragmentCounts"] as? [Int])
         var first = 0
         for (chunk, count) in counts.enumerated() {
             if doc < first + count {
-                let bytes = try #require(files[folder + "f/\(chunk).\(tags[chunk]).json"])
+                let bytes = try #require(files[folder + "f/\(chunk).\(tag).json"])
                 let fragments = try #require(JSONSerialization.jsonObject(with: Data(bytes)) as? [[String: String]])
                 return fragments[doc - first]
             }
@@ -90,10 +95,25 @@ import Testing
     @Test func filesAreNamedByTheirContent() throws {
         let files = Self.output.files.keys.filter { $0.hasPrefix("search/index/") && $0 != "search/index/manifest.json" }
         #expect(!files.isEmpty)
+        // Term shards and fragment chunks carry their group's hash (of every file in it), the rest their own.
+        var groups: [String: [(Int, [UInt8])]] = [:]
         for path in files {
             let name = path.split(separator: "/").last!.split(separator: ".")
-            #expect(name.count == 3 && name[1] == Substring(FNV1a.tag(Self.output.files[path]!)), "\(path)")
+            #expect(name.count == 3, "\(path)")
+            let folder = path.split(separator: "/").dropLast().last.map(String.init) ?? ""
+            if ["t", "f"].contains(folder), let number = Int(name[0]) {
+                groups[folder + "." + name[1], default: []].append((number, Self.output.files[path]!))
+            } else {
+                #expect(name[1] == Substring(FNV1a.tag(Self.output.files[path]!)), "\(path)")
+            }
         }
+        #expect(Set(groups.keys.map { $0.prefix(1) }) == ["t", "f"], "one hash per group: \(groups.keys.sorted())")
+        for (group, members) in groups {
+            let ordered = members.sorted { $0.0 < $1.0 }
+            #expect(ordered.map(\.0) == Array(0..<ordered.count), "\(group)")
+            #expect(group.dropFirst(2) == Substring(FNV1a.groupTag(ordered.map(\.1))), "\(group)")
+        }
+        #expect(FNV1a.groupTag([[1], [2, 3]]) != FNV1a.groupTag([[1, 2], [3]]) && FNV1a.groupTag([[1]]) != FNV1a.groupTag([[2]]))
     }
 
     @Test func fragmentsArePackedInChunksOfConsecutiveDocuments() throws {
@@ -156,7 +176,7 @@ import Testing
         let prefixes = try prefixTags.enumerated().map { index, tag in try #require(Self.output.files[folder + "p/\(index).\(tag).json"]) }
         let files = Self.output.files
         let manifestBytes = try #require(files[folder + "manifest.json"])
-        let shards = try (manifest["shards"] as? [String] ?? []).enumerated().map { try #require(files[folder + "t/\($0).\($1).json"]) }
+        let shards = try Self.shardFiles(files, folder: folder, manifest: manifest)
         let reader = SearchIndexReader(manifest: manifestBytes, shards: shards, prefixes: prefixes)
         func urls(_ query: String) throws -> [String] { try reader.search(query).map { try Self.fragment(folder, $0, manifest)["u"] ?? "?" } }
         #expect(try urls("machin").contains("/en/courses/cnc-bootcamp/"), "machin → machining")
@@ -173,7 +193,7 @@ import Testing
         let folder = "en/search/index/"
         let manifestBytes = try #require(output.files[folder + "manifest.json"])
         let manifest = try #require(JSONSerialization.jsonObject(with: Data(manifestBytes)) as? [String: Any])
-        let shards = try (manifest["shards"] as? [String] ?? []).enumerated().map { try #require(output.files[folder + "t/\($0).\($1).json"]) }
+        let shards = try Self.shardFiles(output.files, folder: folder, manifest: manifest)
         let prefixes = try (manifest["prefixes"] as? [String] ?? []).enumerated().map { try #require(output.files[folder + "p/\($0).\($1).json"]) }
         let reader = SearchIndexReader(manifest: manifestBytes, shards: shards, prefixes: prefixes)
         for query in ["semicond", "AI", "cert", "packag", "chip semicond"] {
