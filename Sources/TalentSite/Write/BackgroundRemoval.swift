@@ -21,10 +21,10 @@ enum BackgroundRemoval {
     nonisolated(unsafe) private static var trashCount = 0
 
     /// Moves the marked `folder` into a new trash folder beside `destination` and starts its deletion; deletes it
-    /// here and now when that cannot be done. An unmarked folder is only removed when empty (an output that held
-    /// nothing but dotfiles, which moved into the new build).
+    /// here and now when that cannot be done. An unmarked folder (an output from before the marker, or one that
+    /// held only dotfiles, which `OutputGuard.check` let through) is deleted here and now, as before.
     static func discard(_ folder: URL, beside destination: URL) {
-        guard OutputGuard.isMarked(folder) else { rmdir(folder.path); return }
+        guard OutputGuard.isMarked(folder) else { try? FileManager.default.removeItem(at: folder); return }
         let fileManager = FileManager.default
         let number = lock.withLock { trashCount += 1; return trashCount }
         let trash = destination.deletingLastPathComponent()
