@@ -113,8 +113,7 @@
   };
   Index.prototype.postings = async function (term) {
     var m = await this.manifest();
-    var shard = fnv32(term) % m.shards.length;
-    var data = await this.json("t/" + shard + "." + m.shards[shard] + ".json");
+    var data = await this.json("t/" + (fnv32(term) % m.shardCount) + "." + m.shardTag + ".json");
     if (!Object.prototype.hasOwnProperty.call(data, term)) return [];
     var numbers = data[term], out = [], doc = 0;
     for (var i = 0; i + 1 < numbers.length; i += 2) { doc += numbers[i]; out.push([doc, numbers[i + 1]]); }
@@ -171,9 +170,13 @@
       })
       .map(function (e) { return e[0]; });
   };
+  /* A result's fragment, from the chunk of consecutive documents holding it (one request per chunk). */
   Index.prototype.fragment = async function (doc) {
-    var m = await this.manifest();
-    return this.json("f/" + doc + "." + m.fragments.substr(doc * 8, 8) + ".json");
+    var m = await this.manifest(), first = 0;
+    for (var i = 0; i < m.fragmentCounts.length; first += m.fragmentCounts[i++]) {
+      if (doc < first + m.fragmentCounts[i]) return (await this.json("f/" + i + "." + m.fragmentTag + ".json"))[doc - first];
+    }
+    throw new Error("no fragment for document " + doc);
   };
 
   // ---- excerpts ----
@@ -326,9 +329,7 @@
         }
         var excerpt = document.createElement("p");
         excerpt.className = "excerpt";
-        // The text starts with the page's title, already shown as the result's heading.
-        var text = f.x.startsWith(f.t + "\n") ? f.x.slice(f.t.length + 1) : f.x;
-        appendHighlighted(excerpt, text.replace(/\n/g, " "), lastQuery, 160);
+        appendHighlighted(excerpt, f.x.replace(/\n/g, " "), lastQuery, 160);  // x leaves out the title
         item.appendChild(excerpt);
         list.appendChild(item);
       });

@@ -21,13 +21,19 @@ public struct ContentLoader: Sendable {
 
     init(tree: SourceTree, log: DiagnosticLog, cache: RecordCache?) { self.tree = tree; self.log = log; self.cache = cache }
 
+    /// Sections are read one after the other (schemas, file names, CSV tables: little work), then the
+    /// Markdown records of every section are parsed in one parallel pass, so a small section does not wait for
+    /// a large one and all cores stay busy to the end. Records keep the order of a sequential load (sections
+    /// in folder-name order, files in path order), and diagnostics are sorted by `DiagnosticLog`, so the result
+    /// and the error order do not depend on which thread finished first.
     public func load() -> LoadedContent? {
         guard let listing = ContentListing.read(tree, log: log), !listing.settingsIsLink,
               let settings = SettingsLoader(tree: tree, log: log).load() else { return nil }
         let bySection = listing.sections
         var schemas: [SectionSchema] = []
-        var records: [Record] = []
         var failed: Set<String> = []
+        /// Per section in order: its CSV records, or the Markdown files to parse.
+        var planned: [(schema: SectionSchema, csv: [Record], markdown: [String])] = []
         for section in bySection.keys.sorted() {
             let paths = bySection[section] ?? []
             guard paths.contains("content/\(section)/\(SchemaLoader.fileName)") else {
@@ -47,58 +53,72 @@ public struct ContentLoader: Sendable {
                 continue
             }
             schemas.append(schema)
-            let loaded = loadRecords(of: schema, paths: paths.filter { !$0.hasSuffix("/\(SchemaLoader.fileName)") }, settings: settings)
-            records += loaded.records
-            failed.formUnion(loaded.failedSlugs.map { "\(section)/\($0)" })
+            let files = paths.filter { !$0.hasSuffix("/\(SchemaLoader.fileName)") }
+            switch schema.source {
+            case .csv(let csv):
+                let loaded = loadTable(of: schema, csv: csv, paths: files, settings: settings)
+                planned.append((schema, loaded.records, []))
+                failed.formUnion(loaded.failedSlugs.map { "\(section)/\($0)" })
+            case .markdown:
+                planned.append((schema, [], markdownPaths(of: schema, paths: files, settings: settings)))
+            }
+        }
+        let jobs = planned.flatMap { plan in plan.markdown.map { (schema: plan.schema, path: $0) } }
+        let parsed = jobs.parallelMap { job in loadRecord(job.path, schema: job.schema, settings: settings) }
+        var records: [Record] = []
+        var next = 0
+        for plan in planned {
+            records += plan.csv
+            for path in plan.markdown {
+                defer { next += 1 }
+                if let record = parsed[next] { records.append(record); continue }
+                let name = String(path.split(separator: "/").last ?? "")
+                if case .success(let file) = MarkdownRecordLoader.parseFileName(name, languages: settings.languages.map(\.code)) {
+                    failed.insert("\(plan.schema.name)/\(file.slug)")
+                }
+            }
         }
         return LoadedContent(settings: settings, schemas: schemas, records: records, failed: failed)
     }
 
-    private func loadRecords(of schema: SectionSchema, paths: [String], settings: SiteSettings) -> (records: [Record], failedSlugs: Set<String>) {
-        switch schema.source {
-        case .csv(let csv):
-            let dataPath = "content/\(schema.name)/\(csv.file)"
-            for path in paths where path != dataPath {
-                log.warning(SourceLocation(file: path), "ignored: section '\(schema.name)' reads only \(csv.file)")
-            }
-            guard paths.contains(dataPath) else {
-                log.error(schema.location, "data file \(dataPath) does not exist")
-                return ([], [])
-            }
-            switch tree.text(of: dataPath) {
-            case .success(let text):
-                return CSVRecordLoader(schema: schema, csv: csv, settings: settings, log: log).load(path: dataPath, text: text)
-            case .failure(let diagnostic):
-                log.add(diagnostic)
-                return ([], [])
-            }
-        case .markdown:
-            let loader = MarkdownRecordLoader(schema: schema, settings: settings, log: log)
-            var failed: Set<String> = []
-            let markdownPaths = paths.filter { path in
-                if path.hasSuffix(".md") { return true }
-                if ContentListing.isMarkdownName(path) {
-                    log.error(SourceLocation(file: path), "file name must be <slug>.<language>.md, with '.md' in lowercase")
-                    return false
-                }
-                log.warning(SourceLocation(file: path), "ignored: section '\(schema.name)' reads only \(SchemaLoader.fileName) and"
-                            + " <slug>.<language>.md files, with language one of: \(settings.languages.map(\.code).joined(separator: ", "))")
+    private func loadTable(of schema: SectionSchema, csv: CSVSource, paths: [String],
+                           settings: SiteSettings) -> (records: [Record], failedSlugs: Set<String>) {
+        let dataPath = "content/\(schema.name)/\(csv.file)"
+        for path in paths where path != dataPath {
+            log.warning(SourceLocation(file: path), "ignored: section '\(schema.name)' reads only \(csv.file)")
+        }
+        guard paths.contains(dataPath) else {
+            log.error(schema.location, "data file \(dataPath) does not exist")
+            return ([], [])
+        }
+        switch tree.text(of: dataPath) {
+        case .success(let text):
+            return CSVRecordLoader(schema: schema, csv: csv, settings: settings, log: log).load(path: dataPath, text: text)
+        case .failure(let diagnostic):
+            log.add(diagnostic)
+            return ([], [])
+        }
+    }
+
+    /// The section's `.md` files; any other file is reported.
+    private func markdownPaths(of schema: SectionSchema, paths: [String], settings: SiteSettings) -> [String] {
+        paths.filter { path in
+            if path.hasSuffix(".md") { return true }
+            if ContentListing.isMarkdownName(path) {
+                log.error(SourceLocation(file: path), "file name must be <slug>.<language>.md, with '.md' in lowercase")
                 return false
             }
-            let records = markdownPaths.parallelMap { path -> Record? in
-                if let cache { return cache.load(path, tree: tree, schema: schema, settings: settings, log: log) }
-                switch tree.text(of: path) {
-                case .success(let text): return loader.load(path: path, text: text)
-                case .failure(let diagnostic): log.add(diagnostic); return nil
-                }
-            }
-            for (path, record) in zip(markdownPaths, records) where record == nil {
-                let name = String(path.split(separator: "/").last ?? "")
-                if case .success(let parsed) = MarkdownRecordLoader.parseFileName(name, languages: settings.languages.map(\.code)) {
-                    failed.insert(parsed.slug)
-                }
-            }
-            return (records.compactMap { $0 }, failed)
+            log.warning(SourceLocation(file: path), "ignored: section '\(schema.name)' reads only \(SchemaLoader.fileName) and"
+                        + " <slug>.<language>.md files, with language one of: \(settings.languages.map(\.code).joined(separator: ", "))")
+            return false
+        }
+    }
+
+    private func loadRecord(_ path: String, schema: SectionSchema, settings: SiteSettings) -> Record? {
+        if let cache { return cache.load(path, tree: tree, schema: schema, settings: settings, log: log) }
+        switch tree.text(of: path) {
+        case .success(let text): return MarkdownRecordLoader(schema: schema, settings: settings, log: log).load(path: path, text: text)
+        case .failure(let diagnostic): log.add(diagnostic); return nil
         }
     }
 }

@@ -53,6 +53,11 @@ enum FNV1a {
         return hash
     }
 
+    /// One tag for a group of files: changes whenever any of them does.
+    static func groupTag(_ files: [[UInt8]]) -> String {
+        tag(Array(files.map { tag($0) + String($0.count) }.joined(separator: ",").utf8))
+    }
+
     /// 8 hex digits of the 64-bit hash, for file names that change whenever their content does.
     static func tag(_ bytes: [UInt8]) -> String {
         let hex = String(hash64(bytes) >> 32, radix: 16)

@@ -2,22 +2,29 @@ import Foundation
 
 /// Writes one language's search index, chunked like Pagefind so a phone downloads little:
 ///
-/// - `manifest.json`: the only fixed name; document count, shard and fragment hashes, filter labels.
+/// - `manifest.json`: the only fixed name; document count, shard count, fragment chunk sizes, hashes, filter labels.
 /// - `t/<shard>.<hash>.json`: postings of the terms whose FNV-1a hash falls in the shard, loaded only
 ///   for the terms of a query. Each posting is a document number (delta-coded) and `score × 2 + inTitle`,
 ///   the score being the term's BM25 weight in that document (× 100), computed here once.
-/// - `f/<doc>.<hash>.json`: a document's URL, title, section and text, loaded only for results shown.
+/// - `f/<chunk>.<hash>.json`: the URL, title, section and text of consecutive documents (`SearchFragmentChunks`),
+///   loaded only for results shown; the manifest gives each chunk's document count (`fragmentCounts`).
 /// - `filters.<hash>.json`: documents per filter value, loaded on first use of a filter.
 /// - `p/<shard>.<hash>.json`: every Latin word term with its document count, sharded by the hash of its first
 ///   two letters, so the word being typed (`semicond`) expands to the terms it begins (`semiconductor`).
 /// - the manifest also carries the variant-character table (`SearchVariants`) the client folds queries with.
 ///
-/// Every name but the manifest's carries a hash of its content, so hosts may cache them forever.
+/// Every name but the manifest's carries a hash of its content, so hosts may cache them forever. The term shards
+/// share one hash (of all of them), and so do the fragment chunks: the manifest names each group with one hash,
+/// not one per file, and stays small (a page added changes every shard's scores anyway).
 struct SearchIndexBuilder {
     static let k1 = 1.2
     static let b = 0.75
     /// Aim for shards of about this many bytes: small enough for a phone, few enough for the host.
     static let shardTarget = 12_000
+    /// At most this many term shards per language: past it (about 1,500 pages), shards grow instead, so the index
+    /// stays at hundreds of files. On the 5k benchmark corpus (6,609 pages per language) the first queries still
+    /// download less than with 1,024 smaller shards (for Chinese) and a hash per file in the manifest.
+    static let maxShards = 256
     /// Longest text kept for excerpts, in characters.
     static let fragmentLimit = 12_000
 
@@ -30,7 +37,7 @@ struct SearchIndexBuilder {
         var files: [(path: String, bytes: [UInt8])]
         var manifest: [UInt8]
         var shards: [[UInt8]]
-        var fragments: [[UInt8]]
+        var fragments: SearchFragmentChunks
         var prefixes: [[UInt8]]
     }
 
@@ -62,50 +69,47 @@ struct SearchIndexBuilder {
             totalBytes += text.utf8.count + term.utf8.count + 4
         }
         var shardCount = 1
-        while shardCount < 4096 && totalBytes / shardCount > Self.shardTarget { shardCount *= 2 }
+        while shardCount < Self.maxShards && totalBytes / shardCount > Self.shardTarget { shardCount *= 2 }
         var shardTerms = [[String]](repeating: [], count: shardCount)
         for term in encoded.keys { shardTerms[Int(FNV1a.hash32(term.utf8) % UInt32(shardCount))].append(term) }
 
         var files: [(path: String, bytes: [UInt8])] = []
-        var shardTags: [String] = []
-        var shards: [[UInt8]] = []
-        for (index, terms) in shardTerms.enumerated() {
+        let shards = shardTerms.map { terms in
             let body = terms.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
                 .map { JSONValue.string($0).serialized + ":" + encoded[$0]! }.joined(separator: ",")
-            let bytes = Array(("{" + body + "}").utf8)
-            let tag = FNV1a.tag(bytes)
-            shardTags.append(tag)
-            shards.append(bytes)
-            files.append((folder + "t/\(index).\(tag).json", bytes))
+            return Array(("{" + body + "}").utf8)
         }
+        let shardTag = FNV1a.groupTag(shards)
+        for (index, bytes) in shards.enumerated() { files.append((folder + "t/\(index).\(shardTag).json", bytes)) }
         let (prefixTags, prefixFiles) = prefixShards(postings.mapValues(\.count))
         files += prefixFiles
-        var fragmentTags = ""
-        var fragments: [[UInt8]] = []
         let statusLabels = Dictionary(facets.first { $0.name == SearchFacets.status }?.values.map { ($0.key, $0.label) } ?? [],
                                       uniquingKeysWith: { first, _ in first })
-        for (doc, document) in documents.enumerated() {
+        let fragments = SearchFragmentChunks(fragments: documents.map { document in
+            // The text starts with the page's heading, which the result already shows as its title.
+            var text = Substring(document.text.prefix(Self.fragmentLimit)).unicodeScalars
+            let heading = (document.title + "\n").unicodeScalars
+            if text.starts(with: heading) { text.removeFirst(heading.count) }
             var fields: [(String, JSONValue)] = [
                 ("u", .string(document.path)), ("t", .string(document.title)), ("s", .string(document.sectionLabel)),
-                ("x", .string(String(document.text.prefix(Self.fragmentLimit)))),
+                ("x", .string(String(Substring(text)))),
             ]
             // The record's status (key and label), shown as a badge on the result.
             if let status = document.filters[SearchFacets.status]?.first {
                 fields.append(("k", .string(status)))
                 fields.append(("b", .string(statusLabels[status] ?? status)))
             }
-            let bytes = Array(JSONValue.object(fields).serialized.utf8)
-            let tag = FNV1a.tag(bytes)
-            fragmentTags += tag
-            fragments.append(bytes)
-            files.append((folder + "f/\(doc).\(tag).json", bytes))
-        }
+            return JSONValue.object(fields).serialized
+        })
+        let fragmentTag = FNV1a.groupTag(fragments.chunks)
+        for (index, bytes) in fragments.chunks.enumerated() { files.append((folder + "f/\(index).\(fragmentTag).json", bytes)) }
         let filters = filterFile(documents)
         let filtersName = "filters.\(FNV1a.tag(filters)).json"
         files.append((folder + filtersName, filters))
         let manifest = Array(JSONValue.object([
-            ("version", .number(1)), ("language", .string(language.code)), ("documents", .number(documents.count)),
-            ("shards", .array(shardTags.map(JSONValue.string))), ("fragments", .string(fragmentTags)),
+            ("version", .number(2)), ("language", .string(language.code)), ("documents", .number(documents.count)),
+            ("shardCount", .number(shards.count)), ("shardTag", .string(shardTag)),
+            ("fragmentCounts", .array(fragments.counts.map(JSONValue.number))), ("fragmentTag", .string(fragmentTag)),
             ("filters", .string(filtersName)), ("facets", .array(facetValues(documents))),
             ("prefixes", .array(prefixTags.map(JSONValue.string))), ("variants", .string(SearchVariants.serialized)),
         ]).serialized.utf8)

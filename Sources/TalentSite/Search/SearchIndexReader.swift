@@ -70,14 +70,16 @@ struct SearchIndexReader {
     }
 
     /// Bytes the first search for `query` fetches: the manifest, the shards of its terms and the
-    /// fragments of the first page of results (the script is counted by the caller).
-    func firstQueryBytes(_ query: String, fragments: [[UInt8]]) -> Int {
+    /// fragment chunks of the first page of results (the script is counted by the caller).
+    func firstQueryBytes(_ query: String, fragments: SearchFragmentChunks) -> Int {
         let shardIndexes = Set(SearchTokenizer.queryTerms(query).map(shard(of:)))
         let results = search(query).prefix(Self.firstPage)
         let prefixBytes = SearchTokenizer.typedPrefix(query).map { word in
             prefixShards.isEmpty ? 0 : prefixShards[Int(FNV1a.hash32(SearchIndexBuilder.prefixKey(word).utf8) % UInt32(prefixShards.count))].count
         } ?? 0
-        return manifest.count + prefixBytes + shardIndexes.reduce(0) { $0 + shards[$1].count } + results.reduce(0) { $0 + fragments[$1].count }
+        let chunks = Set(results.compactMap { fragments.locate($0)?.chunk })
+        return manifest.count + prefixBytes + shardIndexes.reduce(0) { $0 + shards[$1].count }
+            + chunks.reduce(0) { $0 + fragments.chunks[$1].count }
     }
 
     /// Postings of `term` and of the most common words beginning with `typed`: per document the best score,

@@ -57,7 +57,7 @@ public final class StagedDirectory: OutputTarget, @unchecked Sendable {  // unch
     }
 
     /// Replaces the destination with the staged build in one atomic exchange where the kernel offers it
-    /// (renameat2), else by renaming the old one aside first; then deletes the old one.
+    /// (renameat2), else by renaming the old one aside first; then hands the old one to `BackgroundRemoval`.
     public func commit() throws {
         defer { StagingRegistry.shared.remove(self) }
         let fileManager = FileManager.default
@@ -67,7 +67,7 @@ public final class StagedDirectory: OutputTarget, @unchecked Sendable {  // unch
         }
         try keepForeignDotfiles()
         if AtomicExchange.swap(staging.path, destination.path) {
-            try? fileManager.removeItem(at: staging)  // now the previous build, marked as ours
+            BackgroundRemoval.discard(staging, beside: destination)  // now the previous build, marked as ours
             return
         }
         let previous = destination.deletingLastPathComponent()
@@ -80,7 +80,7 @@ public final class StagedDirectory: OutputTarget, @unchecked Sendable {  // unch
             try? fileManager.moveItem(at: previous, to: destination)
             throw error
         }
-        try? fileManager.removeItem(at: previous)
+        BackgroundRemoval.discard(previous, beside: destination)
     }
 
     /// Top-level dotfiles of the destination that this build does not write (a clone's `public/.gitkeep`, a
@@ -114,21 +114,26 @@ public final class StagedDirectory: OutputTarget, @unchecked Sendable {  // unch
     static func previousPrefix(of destination: URL) -> String { ".\(destination.lastPathComponent).previous-" }
 
     /// Clears what a build killed before it could clean up left beside `destination`: a staging folder, or the
-    /// previous output renamed aside (put back when the output is missing). Only marked folders of processes
-    /// that are gone are touched.
+    /// previous output renamed aside (put back when the output is missing), or a trash folder whose deletion
+    /// stopped. Only marked folders of processes that are gone are touched; they are deleted in the background.
     static func recoverLeftovers(of destination: URL) {
         let fileManager = FileManager.default
         let parent = destination.deletingLastPathComponent()
         guard let names = try? fileManager.contentsOfDirectory(atPath: parent.path) else { return }
+        let trashPrefix = BackgroundRemoval.trashPrefix(of: destination)
         for name in names.sorted() {
-            for prefix in [stagingPrefix(of: destination), previousPrefix(of: destination)] where name.hasPrefix(prefix) {
-                guard let pid = Int32(name.dropFirst(prefix.count)), !isRunning(pid) else { continue }
+            for prefix in [stagingPrefix(of: destination), previousPrefix(of: destination), trashPrefix] where name.hasPrefix(prefix) {
+                let suffix = name.dropFirst(prefix.count)  // `<pid>`, or `<pid>-<n>` for trash
+                let owner = prefix == trashPrefix ? suffix.split(separator: "-", maxSplits: 1).first ?? "" : suffix
+                guard let pid = Int32(owner), !isRunning(pid) else { continue }
                 let folder = parent.appendingPathComponent(name)
                 guard OutputGuard.isMarked(folder) else { continue }
-                if prefix == previousPrefix(of: destination), !fileManager.fileExists(atPath: destination.path) {
+                if prefix == trashPrefix {
+                    BackgroundRemoval.resume(folder)
+                } else if prefix == previousPrefix(of: destination), !fileManager.fileExists(atPath: destination.path) {
                     try? fileManager.moveItem(at: folder, to: destination)
                 } else {
-                    try? fileManager.removeItem(at: folder)
+                    BackgroundRemoval.discard(folder, beside: destination)
                 }
             }
         }

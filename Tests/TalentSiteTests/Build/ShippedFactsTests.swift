@@ -113,8 +113,7 @@ import Testing
         let data = try #require(ShippedSiteTests.result.output.files["data/awards.json"])
         let rows = try #require(JSONSerialization.jsonObject(with: Data(data)) as? [[String: Any]])
         #expect(rows.filter { $0["sample"] as? Bool == false }.compactMap { $0["slug"] as? String }.sorted() == real.sorted())
-        let fragments = ShippedSiteTests.result.output.files.filter { $0.key.hasPrefix("search/index/f/") }.values
-            .map { String(decoding: $0, as: UTF8.self) }
+        let fragments = SearchIndexTests.fragmentTexts(ShippedSiteTests.result.output.files, folder: "search/index/")
         #expect(fragments.contains { $0.contains("工業物聯網應用工程師養成班") && $0.contains("範例資料") })
         #expect(fragments.contains { $0.contains("中強光電") && !$0.contains("範例資料") })
     }

@@ -66,6 +66,8 @@ import Testing
             } else {
                 previous = OutputGuardTests.snapshot(output)
             }
+            // The output a successful build replaced is deleted in the background: wait for it, briefly.
+            _ = OutputGuardTests.leftoversVanish(beside: output)
             let beside = try FileManager.default.contentsOfDirectory(atPath: work.path).sorted()
             #expect(beside == ["out", "site"] || (beside == ["site"] && previous.isEmpty), "\(label): left \(beside)")
             let unexpected = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { !["content", "templates"].contains($0) }

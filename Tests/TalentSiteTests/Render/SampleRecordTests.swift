@@ -41,8 +41,7 @@ import Testing
         let certBytes = try #require(Self.built.output.files["data/certifications.json"])
         let certs = try #require(JSONSerialization.jsonObject(with: Data(certBytes)) as? [[String: Any]])
         #expect(certs.first?["sample"] as? Bool == false)
-        let fragments = Self.built.output.files.filter { $0.key.hasPrefix("en/search/index/f/") }.values
-            .map { String(decoding: $0, as: UTF8.self) }
+        let fragments = SearchIndexTests.fragmentTexts(Self.built.output.files, folder: "en/search/index/")
         #expect(fragments.contains { $0.contains("Smart Machinery Bootcamp") && $0.contains("Sample record") })
     }
 

@@ -11,17 +11,41 @@ import Testing
         let files = output.files
         let manifestBytes = try #require(files[folder + "manifest.json"])
         let manifest = try #require(JSONSerialization.jsonObject(with: Data(manifestBytes)) as? [String: Any])
-        let tags = try #require(manifest["shards"] as? [String])
-        let shards = try tags.enumerated().map { index, tag in try #require(files[folder + "t/\(index).\(tag).json"]) }
+        let shards = try shardFiles(files, folder: folder, manifest: manifest)
         let filters = files[folder + (manifest["filters"] as? String ?? "")]
         return (SearchIndexReader(manifest: manifestBytes, shards: shards, filters: filters), manifest)
     }
 
-    static func fragment(_ folder: String, _ doc: Int, _ manifest: [String: Any]) throws -> [String: String] {
-        let tags = try #require(manifest["fragments"] as? String)
-        let tag = String(tags.dropFirst(doc * 8).prefix(8))
-        let bytes = try #require(output.files[folder + "f/\(doc).\(tag).json"])
-        return try #require(JSONSerialization.jsonObject(with: Data(bytes)) as? [String: String])
+    /// The term shards, as `search.js` names them: `t/<shard>.<shardTag>.json` for each of `shardCount`.
+    static func shardFiles(_ files: [String: [UInt8]], folder: String, manifest: [String: Any]) throws -> [[UInt8]] {
+        let count = try #require(manifest["shardCount"] as? Int), tag = try #require(manifest["shardTag"] as? String)
+        return try (0..<count).map { try #require(files[folder + "t/\($0).\(tag).json"]) }
+    }
+
+    /// Document `doc`'s fragment, found as `search.js` finds it: in the chunk the manifest's counts point to.
+    static func fragment(_ folder: String, _ doc: Int, _ manifest: [String: Any], files: [String: [UInt8]] = output.files) throws -> [String: String] {
+        let tag = try #require(manifest["fragmentTag"] as? String)
+        let counts = try #require(manifest["fragmentCounts"] as? [Int])
+        var first = 0
+        for (chunk, count) in counts.enumerated() {
+            if doc < first + count {
+                let bytes = try #require(files[folder + "f/\(chunk).\(tag).json"])
+                let fragments = try #require(JSONSerialization.jsonObject(with: Data(bytes)) as? [[String: String]])
+                return fragments[doc - first]
+            }
+            first += count
+        }
+        throw CocoaError(.fileNoSuchFile)
+    }
+
+    /// Every fragment in `folder`'s chunks, as text (one JSON object each), for tests looking for what pages say.
+    static func fragmentTexts(_ files: [String: [UInt8]], folder: String) -> [String] {
+        files.filter { $0.key.hasPrefix(folder + "f/") }.values.flatMap { bytes -> [String] in
+            let objects = (try? JSONSerialization.jsonObject(with: Data(bytes)) as? [Any]) ?? []
+            return objects.compactMap { object in
+                (try? JSONSerialization.data(withJSONObject: object)).map { String(decoding: $0, as: UTF8.self) }
+            }
+        }
     }
 
     static func urls(_ query: String, folder: String = "search/index/", filters: [String: Set<String>] = [:]) throws -> [String] {
@@ -71,10 +95,49 @@ import Testing
     @Test func filesAreNamedByTheirContent() throws {
         let files = Self.output.files.keys.filter { $0.hasPrefix("search/index/") && $0 != "search/index/manifest.json" }
         #expect(!files.isEmpty)
+        // Term shards and fragment chunks carry their group's hash (of every file in it), the rest their own.
+        var groups: [String: [(Int, [UInt8])]] = [:]
         for path in files {
             let name = path.split(separator: "/").last!.split(separator: ".")
-            #expect(name.count == 3 && name[1] == Substring(FNV1a.tag(Self.output.files[path]!)), "\(path)")
+            #expect(name.count == 3, "\(path)")
+            let folder = path.split(separator: "/").dropLast().last.map(String.init) ?? ""
+            if ["t", "f"].contains(folder), let number = Int(name[0]) {
+                groups[folder + "." + name[1], default: []].append((number, Self.output.files[path]!))
+            } else {
+                #expect(name[1] == Substring(FNV1a.tag(Self.output.files[path]!)), "\(path)")
+            }
         }
+        #expect(Set(groups.keys.map { $0.prefix(1) }) == ["t", "f"], "one hash per group: \(groups.keys.sorted())")
+        for (group, members) in groups {
+            let ordered = members.sorted { $0.0 < $1.0 }
+            #expect(ordered.map(\.0) == Array(0..<ordered.count), "\(group)")
+            #expect(group.dropFirst(2) == Substring(FNV1a.groupTag(ordered.map(\.1))), "\(group)")
+        }
+        #expect(FNV1a.groupTag([[1], [2, 3]]) != FNV1a.groupTag([[1, 2], [3]]) && FNV1a.groupTag([[1]]) != FNV1a.groupTag([[2]]))
+    }
+
+    @Test func fragmentsArePackedInChunksOfConsecutiveDocuments() throws {
+        for folder in ["search/index/", "en/search/index/"] {
+            let (_, manifest) = try Self.reader(folder)
+            let documents = try #require(manifest["documents"] as? Int)
+            let counts = try #require(manifest["fragmentCounts"] as? [Int])
+            #expect(counts.reduce(0, +) == documents && counts.allSatisfy { $0 > 0 })
+            #expect(counts.count < documents, "\(folder): \(counts.count) chunks for \(documents) pages")
+            let paths = try (0..<documents).map { try Self.fragment(folder, $0, manifest)["u"] ?? "" }
+            #expect(Set(paths).count == documents && paths.allSatisfy { $0.hasPrefix("/") })
+            #expect(Self.output.files.keys.filter { $0.hasPrefix(folder + "f/") }.count == counts.count)
+        }
+        // Thousands of pages make hundreds of chunks, each within the size bounds unless one fragment is bigger.
+        let fragments = (0..<5_000).map { "{\"u\":\"/p/\($0)/\",\"x\":\"" + String(repeating: "字", count: 100 + $0 % 700) + "\"}" }
+        let packed = SearchFragmentChunks(fragments: fragments)
+        #expect(packed.chunks.count > 100 && packed.chunks.count <= 2 * SearchFragmentChunks.chunkCount, "\(packed.chunks.count)")
+        #expect(packed.chunks.dropLast().allSatisfy { $0.count <= SearchFragmentChunks.maximumBytes })
+        let decoded = packed.chunks.flatMap { (try? JSONSerialization.jsonObject(with: Data($0)) as? [[String: String]]) ?? [] }
+        #expect(decoded.map { $0["u"] ?? "" } == (0..<5_000).map { "/p/\($0)/" })
+        #expect(packed.locate(0)?.chunk == 0 && packed.locate(4_999)?.chunk == packed.chunks.count - 1 && packed.locate(5_000) == nil)
+        let huge = SearchFragmentChunks(fragments: ["{\"x\":\"" + String(repeating: "a", count: 100_000) + "\"}", "{}"])
+        #expect(huge.counts == [1, 1], "a fragment above the maximum gets a chunk of its own")
+        #expect(SearchFragmentChunks(fragments: []).chunks.isEmpty)
     }
 
     @Test func blockTextDoesNotRunTogether() throws {
@@ -98,7 +161,8 @@ import Testing
         let (reader, manifest) = try Self.reader(en)
         let doc = try #require(reader.search("machining").first)
         let text = try Self.fragment(en, doc, manifest)["x"] ?? ""
-        #expect(text.hasPrefix("Smart Machinery: CNC Machining Bootcamp\nLearn CNC machining"), "\(text.prefix(80))")
+        // The title is the result's heading: the text leaves it out.
+        #expect(text.hasPrefix("Learn CNC machining"), "\(text.prefix(80))")
         #expect(!text.contains("Apply now") && !text.contains("https://"), "\(text)")
         #expect(try Self.fragment(en, doc, manifest)["k"] == "open" && Self.fragment(en, doc, manifest)["b"] == "Open for applications")
     }
@@ -112,7 +176,7 @@ import Testing
         let prefixes = try prefixTags.enumerated().map { index, tag in try #require(Self.output.files[folder + "p/\(index).\(tag).json"]) }
         let files = Self.output.files
         let manifestBytes = try #require(files[folder + "manifest.json"])
-        let shards = try (manifest["shards"] as? [String] ?? []).enumerated().map { try #require(files[folder + "t/\($0).\($1).json"]) }
+        let shards = try Self.shardFiles(files, folder: folder, manifest: manifest)
         let reader = SearchIndexReader(manifest: manifestBytes, shards: shards, prefixes: prefixes)
         func urls(_ query: String) throws -> [String] { try reader.search(query).map { try Self.fragment(folder, $0, manifest)["u"] ?? "?" } }
         #expect(try urls("machin").contains("/en/courses/cnc-bootcamp/"), "machin → machining")
@@ -129,7 +193,7 @@ import Testing
         let folder = "en/search/index/"
         let manifestBytes = try #require(output.files[folder + "manifest.json"])
         let manifest = try #require(JSONSerialization.jsonObject(with: Data(manifestBytes)) as? [String: Any])
-        let shards = try (manifest["shards"] as? [String] ?? []).enumerated().map { try #require(output.files[folder + "t/\($0).\($1).json"]) }
+        let shards = try Self.shardFiles(output.files, folder: folder, manifest: manifest)
         let prefixes = try (manifest["prefixes"] as? [String] ?? []).enumerated().map { try #require(output.files[folder + "p/\($0).\($1).json"]) }
         let reader = SearchIndexReader(manifest: manifestBytes, shards: shards, prefixes: prefixes)
         for query in ["semicond", "AI", "cert", "packag", "chip semicond"] {

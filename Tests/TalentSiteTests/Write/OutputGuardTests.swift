@@ -109,7 +109,49 @@ import Testing
         #expect(Self.snapshot(output) == built, "a rebuild is byte-identical")
         #expect(Self.snapshot(work.site.root.appendingPathComponent("content")) == sources)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: work.site.root.path).filter { $0.contains(".public.") }
-        #expect(leftovers.isEmpty)
+        #expect(leftovers.allSatisfy { $0.hasPrefix(".public.trash-") }, "only the previous output, being deleted: \(leftovers)")
+        #expect(Self.leftoversVanish(beside: output), "the previous output is deleted in the background")
+    }
+
+    /// True once no `.<name>.*` folder is left beside `output` (the background deletion finished), within 30 s.
+    static func leftoversVanish(beside output: URL) -> Bool {
+        let parent = output.deletingLastPathComponent().path, prefix = ".\(output.lastPathComponent)."
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            if (try? FileManager.default.contentsOfDirectory(atPath: parent).contains { $0.hasPrefix(prefix) }) == false { return true }
+            usleep(20_000)
+        }
+        return false
+    }
+
+    /// A deleter that died halfway leaves a marked trash folder: the next build deletes it, and never an
+    /// unmarked folder of the same name pattern, nor one of a build still running.
+    @Test func nextBuildFinishesAStoppedDeletionAndOnlyOfMarkedFolders() throws {
+        let work = try Workspace(); defer { work.remove() }
+        #expect(try work.build("public").status == 0)
+        let output = work.site.root.appendingPathComponent("public")
+        let fileManager = FileManager.default
+        let deadPID = Int32.max - 7  // no such process
+        let stopped = work.site.root.appendingPathComponent(".public.trash-\(deadPID)-1")
+        try fileManager.createDirectory(at: stopped.appendingPathComponent("old/courses/x"), withIntermediateDirectories: true)
+        try Data("<p>old</p>".utf8).write(to: stopped.appendingPathComponent("old/courses/x/index.html"))
+        try OutputGuard.mark(stopped)
+        let foreign = work.site.root.appendingPathComponent(".public.trash-\(deadPID)-2")
+        try fileManager.createDirectory(at: foreign, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: foreign.appendingPathComponent("notes.txt"))
+        let running = work.site.root.appendingPathComponent(".public.trash-\(getpid())-1")
+        try fileManager.createDirectory(at: running, withIntermediateDirectories: true)
+        try OutputGuard.mark(running)
+        let before = Self.snapshot(output)
+        #expect(try work.build("public").status == 0)
+        #expect(Self.snapshot(output) == before)
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline && fileManager.fileExists(atPath: stopped.path) { usleep(20_000) }
+        #expect(!fileManager.fileExists(atPath: stopped.path), "a marked trash folder of a dead build is deleted")
+        #expect(Self.snapshot(foreign)["notes.txt"] != nil, "an unmarked folder is never deleted")
+        #expect(fileManager.fileExists(atPath: running.path), "a folder of a running process is left to it")
+        try fileManager.removeItem(at: foreign)
+        try fileManager.removeItem(at: running)
     }
 
     /// SIGTERM mid-build removes the staging folder and keeps the previous output; after SIGKILL, which cannot be
@@ -145,7 +187,8 @@ import Testing
         }
         #expect(try work.build("public").status == 0)
         let names = try FileManager.default.contentsOfDirectory(atPath: work.site.root.path)
-        #expect(!names.contains { $0.hasPrefix(".public.") }, "the next build clears what SIGKILL left: \(names)")
+        #expect(!names.contains { $0.hasPrefix(".public.") && !$0.hasPrefix(".public.trash-") }, "\(names)")
+        #expect(Self.leftoversVanish(beside: output), "the next build clears what SIGKILL left")
     }
 
     @Test func guardDecisionsInProcess() throws {
