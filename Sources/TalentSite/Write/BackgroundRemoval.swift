@@ -2,11 +2,12 @@ import Foundation
 
 /// Deletes a replaced output (or a dead build's leftover) in a detached process, off the build's critical path.
 ///
-/// Why in the background: once the new output is swapped in, deleting the previous one (tens of thousands of
-/// files) only costs time; measured on the 5k benchmark corpus it was 1–6 s of every rebuild, more than any
-/// other single step of writing. The alternative, reusing the previous output as the next staging folder
-/// (overwriting files and removing only the stale ones), still walks the whole tree on the critical path
-/// (1.7 s for the 5k output on the same machine) and keeps a second copy of the site on disk for good.
+/// Why in the background: once the new output is swapped in, deleting the previous one only costs time. Measured
+/// with release builds on a busy 2-core machine, rebuilding into an existing output, the swap and deletion took
+/// 5.7–11.7 s of each rebuild on the 5k benchmark corpus (17k files) and 13.8–18.0 s on the 1k one (4.3k files);
+/// in the background they take 0.2–0.3 s and 0.06–0.14 s. The alternative, reusing the previous output as the
+/// next staging folder (overwriting files, removing only the stale ones), still walks the whole tree on the
+/// critical path (1.7 s for a 30k-file output on the same machine) and keeps a second copy of the site on disk.
 ///
 /// The guarantees stay: only a folder carrying `OutputGuard`'s marker is handed over, and it is first moved
 /// into a marked trash folder beside the output (`.public.trash-<pid>-<n>`), which the deleter empties before
