@@ -53,13 +53,16 @@ struct DataCataloguePage {
             ["name": agency.name[language], "phone": agency.phone, "tel": agency.tel, "email": agency.email]
         } ?? false
         let distributions: [[String: Any]] = dataset.distributions.map { file in
-            ["language": file.language.name, "hreflang": file.language.htmlLang, "format": file.format, "type": file.mediaType,
-             "href": file.path, "file": String(file.path.split(separator: "/").last ?? ""),
+            let name = String(file.path.split(separator: "/").last ?? "")
+            // Stem and extension apart, so the template lets a phone break the name only at its dot.
+            let dot = name.lastIndex(of: ".") ?? name.endIndex
+            return ["language": file.language.name, "hreflang": file.language.htmlLang, "format": file.format, "type": file.mediaType,
+             "href": file.path, "file": name, "stem": String(name[..<dot]), "extension": String(name[dot...]),
              "records": PluralRules.text("records", count: file.records, strings: strings, language: language.code) ?? String(file.records)]
         }
         let formats = CatalogueDataset.formats.map(\.0).joined(separator: strings["list_separator"] ?? ", ")
         let columns: [[String: Any]] = dataset.columnTexts(language, strings: strings).map {
-            ["name": $0.name, "label": $0.label, "type": $0.type, "unit": $0.unit]
+            ["name": $0.name, "nameParts": Self.breakable($0.name), "label": $0.label, "type": $0.type, "unit": $0.unit]
         }
         let title = dataset.title(language)
         return [
@@ -73,5 +76,13 @@ struct DataCataloguePage {
             "columnsCaption": (strings["data_columns_caption"] ?? "{title}").replacingPlaceholders(["title": title]),
             "isPage": level == 1, "sub": level + 1,
         ]
+    }
+
+    /// A column name in parts after each `_`, so a phone breaks `industries_label` only there (`<wbr>` in the template).
+    static func breakable(_ name: String) -> [[String: Any]] {
+        let parts = name.split(separator: "_", omittingEmptySubsequences: false)
+        return parts.enumerated().map { index, part in
+            ["text": String(part) + (index < parts.count - 1 ? "_" : ""), "last": index == parts.count - 1]
+        }
     }
 }
