@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The stylesheet and the search script under names that change with their bytes (`style.1a2b3c4d5e6f.css`),
 /// so a host can cache them forever, and with Subresource Integrity (`sha384-…`), so a browser runs only the
@@ -27,12 +28,13 @@ public enum HashedAssets {
     public static func assets(_ theme: Theme) -> [String: Asset] {
         let sources = keys.keys.compactMap { name in theme.assets[name].map { (name, $0) } }
         let key = sources.sorted { $0.0 < $1.0 }.map { $0.1 }
-        cache.lock.lock(); defer { cache.lock.unlock() }
-        // Array == is O(1) for the same storage, which every page of one build shares: no per-page hashing.
-        if let known = cache.entries.first(where: { $0.key == key }) { return known.assets }
-        let computed = Dictionary(uniqueKeysWithValues: sources.map { ($0.0, asset($0.0, bytes: $0.1)) })
-        cache.entries = [(key, computed)] + cache.entries.prefix(3)  // a few themes (serve reloads), not every one
-        return computed
+        return cache.withLock { entries in
+            // Array == is O(1) for the same storage, which every page of one build shares: no per-page hashing.
+            if let known = entries.first(where: { $0.key == key }) { return known.assets }
+            let computed = Dictionary(uniqueKeysWithValues: sources.map { ($0.0, asset($0.0, bytes: $0.1)) })
+            entries = [(key, computed)] + entries.prefix(3)  // a few themes (serve reloads), not every one
+            return computed
+        }
     }
 
     /// Template context: `assets.style.file`, `assets.style.integrity`, `assets.script.…`; a missing asset is
@@ -45,9 +47,6 @@ public enum HashedAssets {
         return context
     }
 
-    private final class Cache: @unchecked Sendable {  // unchecked: `entries` is read and written only under `lock`
-        let lock = NSLock()
-        var entries: [(key: [[UInt8]], assets: [String: Asset])] = []
-    }
-    private static let cache = Cache()
+    /// Hashed assets by the asset bytes they were computed from, newest first.
+    private static let cache = Mutex<[(key: [[UInt8]], assets: [String: Asset])]>([])
 }

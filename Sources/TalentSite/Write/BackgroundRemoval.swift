@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Deletes a replaced output (or a dead build's leftover) in a detached process, off the build's critical path.
 ///
@@ -17,9 +18,8 @@ enum BackgroundRemoval {
     static func trashPrefix(of destination: URL) -> String { ".\(destination.lastPathComponent).trash-" }
     /// The folder inside a trash folder holding what is being deleted.
     static let contentsName = "old"
-    /// Guards `trashCount`, which numbers this process's trash folders.
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var trashCount = 0
+    /// Numbers this process's trash folders.
+    private static let trashCount = Mutex(0)
 
     /// Moves the marked `folder` into a new trash folder beside `destination` and starts its deletion; deletes it
     /// here and now when that cannot be done. An unmarked folder (an output from before the marker, or one that
@@ -27,7 +27,7 @@ enum BackgroundRemoval {
     static func discard(_ folder: URL, beside destination: URL) {
         guard OutputGuard.isMarked(folder) else { try? FileManager.default.removeItem(at: folder); return }
         let fileManager = FileManager.default
-        let number = lock.withLock { trashCount += 1; return trashCount }
+        let number = trashCount.withLock { $0 += 1; return $0 }
         let trash = destination.deletingLastPathComponent()
             .appendingPathComponent("\(trashPrefix(of: destination))\(getpid())-\(number)")
         do {

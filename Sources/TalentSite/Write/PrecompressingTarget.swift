@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A compressed copy a host can send as is, named by the suffix nginx's `gzip_static` and `brotli_static` look for.
 public enum PrecompressedEncoding: String, CaseIterable, Sendable {
@@ -20,7 +21,7 @@ public enum PrecompressedEncoding: String, CaseIterable, Sendable {
 /// and at the best levels, which are too slow to use per request. A copy that is not smaller than its source is
 /// not written (the host then sends the plain file). Every format and the search files go through the output
 /// target, so all of them are covered; compression runs on the threads that write, in parallel with rendering.
-public final class PrecompressingTarget: OutputTarget, @unchecked Sendable {
+public final class PrecompressingTarget: OutputTarget, Sendable {
     /// Files smaller than this are not compressed. Below about 1 KB a response's body and headers fit in one
     /// TCP segment (~1,460 bytes) anyway, so compressing saves no round trip, while every copy is two more files
     /// to upload and keep; CDNs draw the line at the same place (Akamai 860 bytes, Cloudflare and others ~1 KB).
@@ -33,13 +34,14 @@ public final class PrecompressingTarget: OutputTarget, @unchecked Sendable {
     ]
 
     public let inner: any OutputTarget
-    /// Guards `plain`, `copies` and `totals`.
-    private let lock = NSLock()
-    /// Paths written as given, and compressed copies with the path they were made from: a build writing both
-    /// `a.css` and its own `a.css.gz` would otherwise get one or the other depending on thread timing.
-    private var plain: Set<String> = []
-    private var copies: [String: String] = [:]
-    private var totals = PrecompressTotals()
+    private let state = Mutex(State())
+    private struct State {
+        /// Paths written as given, and compressed copies with the path they were made from: a build writing both
+        /// `a.css` and its own `a.css.gz` would otherwise get one or the other depending on thread timing.
+        var plain: Set<String> = []
+        var copies: [String: String] = [:]
+        var totals = PrecompressTotals()
+    }
 
     public init(wrapping inner: any OutputTarget) { self.inner = inner }
 
@@ -63,22 +65,22 @@ public final class PrecompressingTarget: OutputTarget, @unchecked Sendable {
             try inner.write(compressed, to: copy)
             sizes[encoding] = compressed.count
         }
-        lock.withLock { totals.add(source: bytes.count, sizes: sizes) }
+        state.withLock { $0.totals.add(source: bytes.count, sizes: sizes) }
     }
 
     /// How much was compressed, for the build's closing note.
-    public var summary: PrecompressTotals { lock.withLock { totals } }
+    public var summary: PrecompressTotals { state.withLock { $0.totals } }
 
     /// Records that `path` is written, as a plain file (`source` nil) or as the compressed copy of `source`,
     /// refusing a path that is both.
     private func claim(_ path: String, as source: String?) throws {
-        try lock.withLock {
+        try state.withLock { (state) throws(PrecompressConflict) in
             if let source {
-                if plain.contains(path) { throw PrecompressConflict(path: path, source: source) }
-                copies[path] = source
+                if state.plain.contains(path) { throw PrecompressConflict(path: path, source: source) }
+                state.copies[path] = source
             } else {
-                if let owner = copies[path] { throw PrecompressConflict(path: path, source: owner) }
-                plain.insert(path)
+                if let owner = state.copies[path] { throw PrecompressConflict(path: path, source: owner) }
+                state.plain.insert(path)
             }
         }
     }

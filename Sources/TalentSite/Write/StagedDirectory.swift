@@ -1,15 +1,18 @@
 import Foundation
+import Synchronization
 
 /// Writes a build into a fresh folder beside the output and swaps it in only when the build succeeded,
 /// so a failed build leaves the last good site untouched. Its folders carry `OutputGuard`'s marker, so leftovers of
 /// a killed build can be told from anything else and cleared by the next build.
-public final class StagedDirectory: OutputTarget, @unchecked Sendable {  // unchecked: `knownFolders`, `cancelled` under `createdFolders`; the rest constant
+public final class StagedDirectory: OutputTarget, Sendable {
     public let destination: URL
     public let staging: URL
-    /// Guards `knownFolders` and `cancelled`; `destination` and `staging` never change.
-    private let createdFolders = NSLock()
-    private var knownFolders: Set<String> = []
-    private var cancelled = false
+    /// The folders created so far and whether the build was cancelled; `destination` and `staging` never change.
+    private let folders = Mutex(Folders())
+    private struct Folders {
+        var known: Set<String> = []
+        var cancelled = false
+    }
 
     public init(destination: URL) throws {
         self.destination = destination.standardizedFileURL
@@ -27,11 +30,11 @@ public final class StagedDirectory: OutputTarget, @unchecked Sendable {  // unch
         let url = staging.appendingPathComponent(path.relative)
         let folder = url.deletingLastPathComponent().path
         // Created under the lock: a second writer into the same new folder must not find it missing.
-        try createdFolders.withLock {
-            if cancelled { throw CocoaError(.userCancelled) }
-            if !knownFolders.contains(folder) {
+        try folders.withLock { folders in
+            if folders.cancelled { throw CocoaError(.userCancelled) }
+            if !folders.known.contains(folder) {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                knownFolders.insert(folder)
+                folders.known.insert(folder)
             }
         }
         try Self.writeFile(bytes, path: url.path)
@@ -102,7 +105,7 @@ public final class StagedDirectory: OutputTarget, @unchecked Sendable {  // unch
     /// Stops further folder creation, then removes the staging folder; a file a writer was creating at that
     /// moment can keep a folder alive, so removal is tried again shortly after.
     func cancel() {
-        createdFolders.withLock { cancelled = true }
+        folders.withLock { $0.cancelled = true }
         for attempt in 0..<3 {
             if attempt > 0 { usleep(50_000) }
             try? FileManager.default.removeItem(at: staging)
@@ -145,37 +148,32 @@ public final class StagedDirectory: OutputTarget, @unchecked Sendable {  // unch
 }
 
 /// The staging folders of builds in progress, so an interrupted build (Ctrl-C, SIGTERM from CI) removes them.
-public final class StagingRegistry: @unchecked Sendable {  // unchecked: `builds` only under `lock`
+public final class StagingRegistry: Sendable {
     public static let shared = StagingRegistry()
-    /// Guards `builds`.
-    private let lock = NSLock()
-    private var builds: [ObjectIdentifier: StagedDirectory] = [:]
+    private let builds = Mutex<[ObjectIdentifier: StagedDirectory]>([:])
 
-    func add(_ build: StagedDirectory) { lock.withLock { builds[ObjectIdentifier(build)] = build } }
-    func remove(_ build: StagedDirectory) { lock.withLock { _ = builds.removeValue(forKey: ObjectIdentifier(build)) } }
+    func add(_ build: StagedDirectory) { builds.withLock { $0[ObjectIdentifier(build)] = build } }
+    func remove(_ build: StagedDirectory) { builds.withLock { _ = $0.removeValue(forKey: ObjectIdentifier(build)) } }
 
     /// Cancels every build still staging and deletes its folder; called from a signal handler before exiting.
     public func discardAll() {
-        let pending = lock.withLock { Array(builds.values) }
+        let pending = builds.withLock { Array($0.values) }
         for build in pending { build.cancel() }
     }
 }
 
 /// Output captured in memory, for tests.
-public final class MemoryOutput: OutputTarget, @unchecked Sendable {  // unchecked: `storage` only under `lock`
-    private let lock = NSLock()
-    private var storage: [String: [UInt8]] = [:]
+public final class MemoryOutput: OutputTarget, Sendable {
+    private let storage = Mutex<[String: [UInt8]]>([:])
 
     public init() {}
 
     public func write(_ bytes: [UInt8], to path: OutputPath) throws {
-        lock.lock(); defer { lock.unlock() }
-        storage[path.relative] = bytes
+        storage.withLock { $0[path.relative] = bytes }
     }
 
     public var files: [String: [UInt8]] {
-        lock.lock(); defer { lock.unlock() }
-        return storage
+        storage.withLock { $0 }
     }
 
     public func text(_ path: String) -> String? {

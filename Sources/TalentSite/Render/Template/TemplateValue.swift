@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A value as templates see it. Page contexts are built as `[String: Any]` and converted once per page,
 /// so a lookup while rendering is a dictionary read, not a chain of dynamic casts.
@@ -55,40 +56,57 @@ enum TemplateValue: Sendable {
 /// dictionary and as fast to search at the sizes templates use.
 ///
 /// An object with a `memoKey` (a record's card item in one language) may be made lazily: its fields are
-/// built on first read, so a page whose cards all come from the memo never builds them. Such an object
-/// belongs to the page that made it and is read by that page's renderer only.
-final class TemplateObject: @unchecked Sendable {
+/// built on first read, so a page whose cards all come from the memo never builds them. A lazy object keeps
+/// its builder and then its fields in a Mutex; an eager one holds constant fields and reads them without a lock.
+final class TemplateObject: Sendable {
+    typealias Fields = [(key: String, value: TemplateValue)]
+
     /// Names an object whose partials render the same on every page (same key, same fields within a build):
     /// the renderer reuses a rendering after checking that every value it read outside the object is the same.
     let memoKey: String?
-    private var built: [(key: String, value: TemplateValue)]?
-    private let make: (() -> [(key: String, value: TemplateValue)])?
+    /// The fields of an eager object; nil for a lazy one.
+    private let eager: Fields?
+    /// A lazy object's builder until the first read, then its fields; unused by an eager object.
+    private let lazy: Mutex<Lazy>
+
+    private enum Lazy {
+        case unused
+        case pending(@Sendable () -> [String: Any])
+        case built(Fields)
+    }
 
     init(_ fields: [String: TemplateValue], memoKey: String? = nil) {
-        self.built = fields.map { ($0.key, $0.value) }
-        self.make = nil
+        self.eager = fields.map { ($0.key, $0.value) }
+        self.lazy = Mutex(.unused)
         self.memoKey = memoKey
     }
 
     /// Converts each value of a context dictionary.
     init(converting dictionary: [String: Any]) {
-        self.built = dictionary.map { ($0.key, TemplateValue($0.value)) }
-        self.make = nil
+        self.eager = dictionary.map { ($0.key, TemplateValue($0.value)) }
+        self.lazy = Mutex(.unused)
         self.memoKey = nil
     }
 
     /// An object whose fields `make` builds when first read.
-    init(memoKey: String, lazily make: @escaping () -> [String: Any]) {
-        self.built = nil
-        self.make = { make().map { ($0.key, TemplateValue($0.value)) } }
+    init(memoKey: String, lazily make: @escaping @Sendable () -> [String: Any]) {
+        self.eager = nil
+        self.lazy = Mutex(.pending(make))
         self.memoKey = memoKey
     }
 
-    var fields: [(key: String, value: TemplateValue)] {
-        if let built { return built }
-        let made = make?() ?? []
-        built = made
-        return made
+    var fields: Fields {
+        if let eager { return eager }
+        return lazy.withLock { state in
+            switch state {
+            case .built(let fields): return fields
+            case .pending(let make):
+                let made: Fields = make().map { ($0.key, TemplateValue($0.value)) }
+                state = .built(made)
+                return made
+            case .unused: return []
+            }
+        }
     }
 
     subscript(name: String) -> TemplateValue? {
