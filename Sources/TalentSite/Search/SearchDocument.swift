@@ -1,28 +1,46 @@
-/// One page as the search index sees it: where it lives, what it is called, the text readers see,
-/// and its filter values (section, industry, region, course kind, year).
+/// One page as the search index sees it: where it lives, what it is called, the text shown in results,
+/// its filter values (section, industry, region, course kind, year) and its index terms.
+///
+/// Thousands of these are held until the last page is rendered, so they keep only what the index writes,
+/// compactly: the excerpt (not the whole text) and the terms as two flat arrays (not a dictionary and a set).
 struct SearchDocument: Sendable {
     /// Position in the build plan: documents are numbered in site order, whatever thread rendered them.
     var order: Int
     var path: String
     var title: String
     var sectionLabel: String
-    var text: String
+    /// The text a result shows: at most `SearchIndexBuilder.fragmentLimit` characters, without the heading
+    /// line the text starts with (the result shows the title already).
+    var excerpt: String
     /// Facet name → keys (`industries` → [`green-energy`]).
     var filters: [String: [String]]
-    /// The text's index terms with their counts, the title's terms and the text's length in terms:
+    /// The text's distinct index terms and, at the same position, `count × 2 + 1 if the title has the term`:
     /// computed once, when the page is collected (on the rendering threads), not when the index is built.
-    let terms: [String: Int]
-    let titleTerms: Set<String>
+    let terms: [String]
+    let weights: [UInt32]
+    /// The text's length in terms.
     let length: Int
 
     init(order: Int, path: String, title: String, sectionLabel: String, text: String, filters: [String: [String]]) {
         self.order = order; self.path = path; self.title = title; self.sectionLabel = sectionLabel
-        self.text = text; self.filters = filters
+        self.filters = filters
+        var excerpt = Substring(text.prefix(SearchIndexBuilder.fragmentLimit)).unicodeScalars
+        let heading = (title + "\n").unicodeScalars
+        if excerpt.starts(with: heading) { excerpt.removeFirst(heading.count) }
+        self.excerpt = String(Substring(excerpt))
         let all = SearchTokenizer.indexTerms(text)
         var counts: [String: Int] = [:]
         for term in all { counts[term, default: 0] += 1 }
-        terms = counts
-        titleTerms = Set(SearchTokenizer.indexTerms(title))
+        let titleTerms = Set(SearchTokenizer.indexTerms(title))
+        var terms: [String] = []
+        var weights: [UInt32] = []
+        terms.reserveCapacity(counts.count)
+        weights.reserveCapacity(counts.count)
+        for (term, count) in counts {
+            terms.append(term)
+            weights.append(UInt32(clamping: count) &<< 1 | (titleTerms.contains(term) ? 1 : 0))
+        }
+        self.terms = terms; self.weights = weights
         length = all.count
     }
 }

@@ -43,9 +43,10 @@ struct SearchIndexBuilder {
 
     func build(_ documents: [SearchDocument]) -> Output {
         let averageLength = max(1, Double(documents.reduce(0) { $0 + $1.length }) / Double(max(1, documents.count)))
-        var postings: [String: [(doc: Int, tf: Int, title: Bool)]] = [:]
+        // Per term, its documents in ascending order, each with `tf × 2 + inTitle`: 8 bytes a posting.
+        var postings: [String: [(doc: Int32, weight: UInt32)]] = [:]
         for (doc, document) in documents.enumerated() {
-            for (term, tf) in document.terms { postings[term, default: []].append((doc, tf, document.titleTerms.contains(term))) }
+            for (term, weight) in zip(document.terms, document.weights) { postings[term, default: []].append((Int32(doc), weight)) }
         }
         let count = Double(documents.count)
         var encoded: [String: String] = [:]
@@ -56,13 +57,14 @@ struct SearchIndexBuilder {
             var previous = 0
             var numbers: [String] = []
             numbers.reserveCapacity(list.count * 2)
-            for posting in list.sorted(by: { $0.doc < $1.doc }) {
-                let tf = Double(posting.tf)
-                let norm = tf + Self.k1 * (1 - Self.b + Self.b * Double(documents[posting.doc].length) / averageLength)
+            for posting in list {
+                let doc = Int(posting.doc)
+                let tf = Double(posting.weight >> 1)
+                let norm = tf + Self.k1 * (1 - Self.b + Self.b * Double(documents[doc].length) / averageLength)
                 let score = max(1, Int((idf * tf * (Self.k1 + 1) / norm * 100).rounded()))
-                numbers.append(String(posting.doc - previous))
-                numbers.append(String(score * 2 + (posting.title ? 1 : 0)))
-                previous = posting.doc
+                numbers.append(String(doc - previous))
+                numbers.append(String(score * 2 + Int(posting.weight & 1)))
+                previous = doc
             }
             let text = "[" + numbers.joined(separator: ",") + "]"
             encoded[term] = text
@@ -86,13 +88,9 @@ struct SearchIndexBuilder {
         let statusLabels = Dictionary(facets.first { $0.name == SearchFacets.status }?.values.map { ($0.key, $0.label) } ?? [],
                                       uniquingKeysWith: { first, _ in first })
         let fragments = SearchFragmentChunks(fragments: documents.map { document in
-            // The text starts with the page's heading, which the result already shows as its title.
-            var text = Substring(document.text.prefix(Self.fragmentLimit)).unicodeScalars
-            let heading = (document.title + "\n").unicodeScalars
-            if text.starts(with: heading) { text.removeFirst(heading.count) }
             var fields: [(String, JSONValue)] = [
                 ("u", .string(document.path)), ("t", .string(document.title)), ("s", .string(document.sectionLabel)),
-                ("x", .string(String(Substring(text)))),
+                ("x", .string(document.excerpt)),
             ]
             // The record's status (key and label), shown as a badge on the result.
             if let status = document.filters[SearchFacets.status]?.first {

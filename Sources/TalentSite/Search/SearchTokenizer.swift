@@ -22,25 +22,30 @@ public enum SearchTokenizer {
     private static func terms(_ text: String, query: Bool) -> [String] {
         var result: [String] = []
         var word = ""
-        var han: [Character] = []
+        var han: [Unicode.Scalar] = []
         func flushWord() {
             if !word.isEmpty { result.append(stem(word)); word = "" }
         }
+        func string(_ scalars: Unicode.Scalar...) -> String {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars)
+            return String(view)
+        }
         func flushHan() {
             if han.count == 1 {
-                result.append(String(han[0]))
+                result.append(string(han[0]))
             } else {
                 for index in han.indices {
-                    if !query { result.append(String(han[index])) }
-                    if index + 1 < han.count { result.append(String(han[index]) + String(han[index + 1])) }
+                    if !query { result.append(string(han[index])) }
+                    if index + 1 < han.count { result.append(string(han[index], han[index + 1])) }
                 }
             }
-            han = []
+            han.removeAll(keepingCapacity: true)
         }
         for scalar in folded(text) {
             if isHan(scalar) {
                 flushWord()
-                han.append(Character(scalar))
+                han.append(scalar)
             } else if isWordCharacter(scalar) {
                 flushHan()
                 word.unicodeScalars.append(scalar)
