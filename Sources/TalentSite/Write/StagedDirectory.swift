@@ -7,6 +7,7 @@ import Synchronization
 public final class StagedDirectory: OutputTarget, Sendable {
     public let destination: URL
     public let staging: URL
+    private let stagingPath: String
     /// The folders created so far and whether the build was cancelled; `destination` and `staging` never change.
     private let folders = Mutex(Folders())
     private struct Folders {
@@ -19,6 +20,7 @@ public final class StagedDirectory: OutputTarget, Sendable {
         let parent = self.destination.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         staging = parent.appendingPathComponent("\(Self.stagingPrefix(of: self.destination))\(getpid())")
+        stagingPath = staging.path
         Self.recoverLeftovers(of: self.destination)
         try? FileManager.default.removeItem(at: staging)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -27,17 +29,22 @@ public final class StagedDirectory: OutputTarget, Sendable {
     }
 
     public func write(_ bytes: [UInt8], to path: OutputPath) throws {
-        let url = staging.appendingPathComponent(path.relative)
-        let folder = url.deletingLastPathComponent().path
+        // Plain strings, not URLs: this runs once per file, and most pages are alone in a folder of their own.
+        let file = stagingPath + "/" + path.relative
+        let folder = String(file[..<(file.lastIndex(of: "/") ?? file.endIndex)])
         // Created under the lock: a second writer into the same new folder must not find it missing.
         try folders.withLock { folders in
             if folders.cancelled { throw CocoaError(.userCancelled) }
             if !folders.known.contains(folder) {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                // One mkdir where the parent exists (the usual case: the plan writes a list before its pages);
+                // FileManager's walk up the path only when it does not.
+                if mkdir(folder, 0o755) != 0 && errno != EEXIST {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                }
                 folders.known.insert(folder)
             }
         }
-        try Self.writeFile(bytes, path: url.path)
+        try Self.writeFile(bytes, path: file)
     }
 
     /// Plain open/write/close: Foundation's `Data.write` also fsyncs every file, which made writing
