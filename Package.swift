@@ -34,6 +34,11 @@ let package = Package(
             pkgConfig: "libbrotlienc",
             providers: [.apt(["libbrotli-dev"])]
         ),
+        .systemLibrary(
+            name: "CJemalloc",
+            pkgConfig: "jemalloc",
+            providers: [.apt(["libjemalloc-dev"])]
+        ),
         .target(
             name: "TalentSite",
             dependencies: [
@@ -44,12 +49,12 @@ let package = Package(
         .executableTarget(
             name: "talentsite",
             dependencies: [
-                "TalentSite",
+                "TalentSite", "CJemalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // `make bench`: renders one page of each kind many times (not part of the site build).
-        .executableTarget(name: "talentsite-bench", dependencies: ["TalentSite"]),
+        .executableTarget(name: "talentsite-bench", dependencies: ["TalentSite", "CJemalloc"]),
         .testTarget(
             name: "TalentSiteTests",
             dependencies: ["TalentSite", "CZlib", "CBrotli"],
