@@ -32,6 +32,20 @@ import Testing
         #expect(!html.contains("data:text/html"))
     }
 
+    /// Only cmark's own heading tags get an id, in order; escaped text that looks like a tag, other tags
+    /// starting `<h` and tags past the last id are copied as they are; ids are attribute-escaped.
+    @Test func headingAnchorsGoOnHeadingTagsOnly() {
+        let html = "<p>&lt;h2&gt; <hr /><header></header></p><h1>一</h1><h7>x</h7><h3>三</h3><h2>extra</h2>"
+        #expect(HeadingAnchors.insert(ids: ["一", "a\"b'<c>&"], into: html)
+                == "<p>&lt;h2&gt; <hr /><header></header></p><h1 id=\"一\">一</h1><h7>x</h7>"
+                + "<h3 id=\"a&quot;b&#39;&lt;c&gt;&amp;\">三</h3><h2>extra</h2>")
+        #expect(HeadingAnchors.insert(ids: [], into: html) == html)
+        #expect(HeadingAnchors.insert(ids: ["x"], into: "<h") == "<h")
+        #expect(HeadingAnchors.insert(ids: ["x"], into: "<h2>") == "<h2 id=\"x\">")
+        let rendered = MarkdownRenderer.render("## 智慧機械\n\n## 智慧機械\n\n### Q&A\n")
+        #expect(rendered.html == "<h2 id=\"智慧機械\">智慧機械</h2>\n<h2 id=\"智慧機械-1\">智慧機械</h2>\n<h3 id=\"qa\">Q&amp;A</h3>\n")
+    }
+
     @Test func headingsGetStableAnchors() {
         let rendered = MarkdownRenderer.render("## 課程大綱\n\n## Who can apply?\n\n## Who can apply?\n")
         #expect(rendered.headingIDs == ["課程大綱", "who-can-apply", "who-can-apply-1"])

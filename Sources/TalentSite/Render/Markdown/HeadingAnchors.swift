@@ -23,27 +23,31 @@ struct AnchorNamer {
 }
 
 /// Adds `id` attributes to the `<h1>`…`<h6>` tags cmark-gfm wrote. With raw HTML off, every such tag in
-/// its output is a real heading, in document order.
+/// its output is a real heading, in document order. Works on UTF-8 bytes: `<h` is ASCII, so no multi-byte
+/// character holds it, and Foundation's string search cost a quarter of rendering a body.
 enum HeadingAnchors {
     static func insert(ids: [String], into html: String) -> String {
         guard !ids.isEmpty else { return html }
-        var result = ""
-        result.reserveCapacity(html.utf8.count + ids.count * 16)
-        var remaining = Substring(html)
-        var next = ids.makeIterator()
-        while let open = remaining.range(of: "<h") {
-            let after = remaining[open.upperBound...]
-            guard let level = after.first, ("1"..."6").contains(level),
-                  after.dropFirst().first == ">", let id = next.next() else {
-                result += remaining[..<open.upperBound]
-                remaining = after
-                continue
+        var html = html
+        return html.withUTF8 { bytes in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + ids.count * 24)
+            var next = ids.makeIterator()
+            var copied = 0, index = 0
+            while index + 3 < bytes.count {
+                guard bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "h"),
+                      (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[index + 2]),
+                      bytes[index + 3] == UInt8(ascii: ">") else { index += 1; continue }
+                guard let id = next.next() else { break }
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index + 3]))
+                result.append(contentsOf: " id=\"".utf8)
+                HTMLEscape.append(id, to: &result)
+                result.append(contentsOf: "\">".utf8)
+                index += 4
+                copied = index
             }
-            result += remaining[..<open.lowerBound]
-            result += "<h\(level) id=\"\(HTMLEscape.attribute(id))\">"
-            remaining = after.dropFirst(2)
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return String(decoding: result, as: UTF8.self)
         }
-        result += remaining
-        return result
     }
 }
