@@ -42,48 +42,32 @@ struct SearchIndexBuilder {
     }
 
     func build(_ documents: [SearchDocument]) -> Output {
-        let averageLength = max(1, Double(documents.reduce(0) { $0 + $1.length }) / Double(max(1, documents.count)))
-        // Per term, its documents in ascending order, each with `tf × 2 + inTitle`: 8 bytes a posting.
-        var postings: [String: [(doc: Int32, weight: UInt32)]] = [:]
-        for (doc, document) in documents.enumerated() {
-            for (term, weight) in zip(document.terms, document.weights) { postings[term, default: []].append((Int32(doc), weight)) }
-        }
-        let count = Double(documents.count)
-        var encoded: [String: String] = [:]
+        let postings = SearchPostings(documents, k1: Self.k1, b: Self.b)
         var totalBytes = 0
-        for (term, list) in postings {
-            let df = Double(list.count)
-            let idf = log(1 + (count - df + 0.5) / (df + 0.5))
-            var previous = 0
-            var numbers: [String] = []
-            numbers.reserveCapacity(list.count * 2)
-            for posting in list {
-                let doc = Int(posting.doc)
-                let tf = Double(posting.weight >> 1)
-                let norm = tf + Self.k1 * (1 - Self.b + Self.b * Double(documents[doc].length) / averageLength)
-                let score = max(1, Int((idf * tf * (Self.k1 + 1) / norm * 100).rounded()))
-                numbers.append(String(doc - previous))
-                numbers.append(String(score * 2 + Int(posting.weight & 1)))
-                previous = doc
-            }
-            let text = "[" + numbers.joined(separator: ",") + "]"
-            encoded[term] = text
-            totalBytes += text.utf8.count + term.utf8.count + 4
-        }
+        for term in 0..<postings.count { totalBytes += postings.list(term).count + postings.spelling(term).count + 4 }
         var shardCount = 1
         while shardCount < Self.maxShards && totalBytes / shardCount > Self.shardTarget { shardCount *= 2 }
-        var shardTerms = [[String]](repeating: [], count: shardCount)
-        for term in encoded.keys { shardTerms[Int(FNV1a.hash32(term.utf8) % UInt32(shardCount))].append(term) }
+        var shardTerms = [[Int]](repeating: [], count: shardCount)
+        for term in 0..<postings.count { shardTerms[Int(FNV1a.hash32(postings.spelling(term)) % UInt32(shardCount))].append(term) }
 
         var files: [(path: String, bytes: [UInt8])] = []
         let shards = shardTerms.map { terms in
-            let body = terms.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
-                .map { JSONValue.string($0).serialized + ":" + encoded[$0]! }.joined(separator: ",")
-            return Array(("{" + body + "}").utf8)
+            var bytes: [UInt8] = [UInt8(ascii: "{")]
+            // Terms are word characters and Han characters only: nothing in them is escaped in JSON.
+            for (position, term) in postings.sorted(terms).enumerated() {
+                if position > 0 { bytes.append(UInt8(ascii: ",")) }
+                bytes.append(UInt8(ascii: "\""))
+                bytes += postings.spelling(term)
+                bytes.append(UInt8(ascii: "\""))
+                bytes.append(UInt8(ascii: ":"))
+                bytes += postings.list(term)
+            }
+            bytes.append(UInt8(ascii: "}"))
+            return bytes
         }
         let shardTag = FNV1a.groupTag(shards)
         for (index, bytes) in shards.enumerated() { files.append((folder + "t/\(index).\(shardTag).json", bytes)) }
-        let (prefixTags, prefixFiles) = prefixShards(postings.mapValues(\.count))
+        let (prefixTags, prefixFiles) = prefixShards(postings)
         files += prefixFiles
         let statusLabels = Dictionary(facets.first { $0.name == SearchFacets.status }?.values.map { ($0.key, $0.label) } ?? [],
                                       uniquingKeysWith: { first, _ in first })
@@ -120,23 +104,50 @@ struct SearchIndexBuilder {
     static func prefixKey(_ word: String) -> String { String(String.UnicodeScalarView(word.unicodeScalars.prefix(2))) }
 
     /// Latin word terms of two letters or more with their document counts, in shards by `prefixKey`.
-    private func prefixShards(_ counts: [String: Int]) -> (tags: [String], files: [(path: String, bytes: [UInt8])]) {
-        let words = counts.filter { $0.key.unicodeScalars.count >= 2 && SearchTokenizer.isWord($0.key) }
-        let total = words.reduce(0) { $0 + $1.key.utf8.count + 8 }
+    private func prefixShards(_ postings: SearchPostings) -> (tags: [String], files: [(path: String, bytes: [UInt8])]) {
+        // Word terms are stable (their key is their spelling), and their characters never combine: byte order
+        // is `String`'s order.
+        let words = (0..<postings.count).filter { term in
+            let spelling = postings.spelling(term)
+            return spelling.count { $0 & 0xC0 != 0x80 } >= 2 && SearchTokenizer.isWord(spelling)
+        }
+        let total = words.reduce(0) { $0 + postings.spelling($1).count + 8 }
         var count = 1
         while count < 256 && total / count > Self.shardTarget { count *= 2 }
-        var buckets = [[String]](repeating: [], count: count)
-        for word in words.keys { buckets[Int(FNV1a.hash32(Self.prefixKey(word).utf8) % UInt32(count))].append(word) }
+        var buckets = [[Int]](repeating: [], count: count)
+        for word in words { buckets[Int(FNV1a.hash32(Self.prefixKey(postings.spelling(word))) % UInt32(count))].append(word) }
         var tags: [String] = []
         var files: [(path: String, bytes: [UInt8])] = []
         for (index, bucket) in buckets.enumerated() {
-            let body = bucket.sorted().map { JSONValue.string($0).serialized + ":" + String(words[$0]!) }.joined(separator: ",")
-            let bytes = Array(("{" + body + "}").utf8)
+            var bytes: [UInt8] = [UInt8(ascii: "{")]
+            for (position, word) in postings.sorted(bucket).enumerated() {
+                if position > 0 { bytes.append(UInt8(ascii: ",")) }
+                bytes.append(UInt8(ascii: "\""))
+                bytes += postings.spelling(word)
+                bytes.append(UInt8(ascii: "\""))
+                bytes.append(UInt8(ascii: ":"))
+                SearchPostings.appendDecimal(postings.documentCounts[word], to: &bytes)
+            }
+            bytes.append(UInt8(ascii: "}"))
             let tag = FNV1a.tag(bytes)
             tags.append(tag)
             files.append((folder + "p/\(index).\(tag).json", bytes))
         }
         return (tags, files)
+    }
+
+    /// The first two characters of a word term's UTF-8 (word characters are one scalar each).
+    static func prefixKey(_ word: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var scalars = 0
+        var end = word.startIndex
+        while end < word.endIndex {
+            if word[end] & 0xC0 != 0x80 {
+                if scalars == 2 { break }
+                scalars += 1
+            }
+            end += 1
+        }
+        return word[word.startIndex..<end]
     }
 
     /// `{"industries":{"green-energy":[3,1,4]}}`: ascending document numbers, delta-coded.
