@@ -47,7 +47,7 @@ public struct VisibleText: Sendable {
         return nil
     }
 
-    private struct Collector {
+    struct Collector {
         /// The lines so far, UTF-8, joined by line breaks.
         var text: [UInt8] = []
         /// Lines of `data-search="after"` elements, appended after the rest.
