@@ -71,28 +71,18 @@ struct SearchIndexBuilder {
         files += prefixFiles
         let statusLabels = Dictionary(facets.first { $0.name == SearchFacets.status }?.values.map { ($0.key, $0.label) } ?? [],
                                       uniquingKeysWith: { first, _ in first })
-        let fragments = SearchFragmentChunks(fragments: documents.map { document in
-            var fields: [(String, JSONValue)] = [
-                ("u", .string(document.path)), ("t", .string(document.title)), ("s", .string(document.sectionLabel)),
-                ("x", .string(document.excerpt)),
-            ]
-            // The record's status (key and label), shown as a badge on the result.
-            if let status = document.filters[SearchFacets.status]?.first {
-                fields.append(("k", .string(status)))
-                fields.append(("b", .string(statusLabels[status] ?? status)))
-            }
-            return JSONValue.object(fields).serialized
-        })
+        let fragments = SearchFragmentChunks(fragmentBytes: documents.map { SearchFragmentChunks.fragment($0, statusLabels: statusLabels) })
         let fragmentTag = FNV1a.groupTag(fragments.chunks)
         for (index, bytes) in fragments.chunks.enumerated() { files.append((folder + "f/\(index).\(fragmentTag).json", bytes)) }
-        let filters = filterFile(documents)
+        let members = Self.members(documents)
+        let filters = filterFile(members)
         let filtersName = "filters.\(FNV1a.tag(filters)).json"
         files.append((folder + filtersName, filters))
         let manifest = Array(JSONValue.object([
             ("version", .number(2)), ("language", .string(language.code)), ("documents", .number(documents.count)),
             ("shardCount", .number(shards.count)), ("shardTag", .string(shardTag)),
             ("fragmentCounts", .array(fragments.counts.map(JSONValue.number))), ("fragmentTag", .string(fragmentTag)),
-            ("filters", .string(filtersName)), ("facets", .array(facetValues(documents))),
+            ("filters", .string(filtersName)), ("facets", .array(facetValues(members))),
             ("prefixes", .array(prefixTags.map(JSONValue.string))), ("variants", .string(SearchVariants.serialized)),
         ]).serialized.utf8)
         files.append((folder + "manifest.json", manifest))
@@ -150,30 +140,41 @@ struct SearchIndexBuilder {
         return word[word.startIndex..<end]
     }
 
+    /// Documents holding each facet value (facet name → key → ascending document numbers), in one pass.
+    static func members(_ documents: [SearchDocument]) -> [String: [String: [Int]]] {
+        var members: [String: [String: [Int]]] = [:]
+        for doc in documents.indices {
+            for (name, keys) in documents[doc].filters {
+                for key in keys where members[name]?[key]?.last != doc { members[name, default: [:]][key, default: []].append(doc) }
+            }
+        }
+        return members
+    }
+
     /// `{"industries":{"green-energy":[3,1,4]}}`: ascending document numbers, delta-coded.
-    private func filterFile(_ documents: [SearchDocument]) -> [UInt8] {
+    private func filterFile(_ members: [String: [String: [Int]]]) -> [UInt8] {
         var lists: [(String, JSONValue)] = []
         for facet in facets {
-            var members: [(String, JSONValue)] = []
+            var values: [(String, JSONValue)] = []
             for value in facet.values {
                 var previous = 0
                 var deltas: [JSONValue] = []
-                for (doc, document) in documents.enumerated() where document.filters[facet.name]?.contains(value.key) == true {
+                for doc in members[facet.name]?[value.key] ?? [] {
                     deltas.append(.number(doc - previous))
                     previous = doc
                 }
-                members.append((value.key, .array(deltas)))
+                values.append((value.key, .array(deltas)))
             }
-            lists.append((facet.name, .object(members)))
+            lists.append((facet.name, .object(values)))
         }
         return Array(JSONValue.object(lists).serialized.utf8)
     }
 
     /// Facets with labels and counts; values no document has are left out.
-    private func facetValues(_ documents: [SearchDocument]) -> [JSONValue] {
+    private func facetValues(_ members: [String: [String: [Int]]]) -> [JSONValue] {
         facets.compactMap { facet in
             let values: [JSONValue] = facet.values.compactMap { value in
-                let count = documents.count { $0.filters[facet.name]?.contains(value.key) == true }
+                let count = members[facet.name]?[value.key]?.count ?? 0
                 return count == 0 ? nil : .object([("key", .string(value.key)), ("label", .string(value.label)), ("count", .number(count))])
             }
             return values.count < 2 ? nil : .object([("name", .string(facet.name)), ("label", .string(facet.label)), ("values", .array(values))])

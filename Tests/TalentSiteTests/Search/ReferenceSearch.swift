@@ -132,6 +132,30 @@ enum ReferenceSearch {
         return (shards, prefixes)
     }
 
+    /// Fragment chunks as joined from `String` fragments.
+    static func chunks(_ fragments: [String]) -> (chunks: [[UInt8]], counts: [Int]) {
+        var chunks: [[UInt8]] = [], counts: [Int] = []
+        let total = fragments.reduce(0) { $0 + $1.utf8.count + 1 }
+        let target = min(SearchFragmentChunks.maximumBytes, max(SearchFragmentChunks.minimumBytes, total / SearchFragmentChunks.chunkCount))
+        var current: [String] = []
+        var size = 0
+        func close() {
+            guard !current.isEmpty else { return }
+            chunks.append(Array(("[" + current.joined(separator: ",") + "]").utf8))
+            counts.append(current.count)
+            current = []
+            size = 0
+        }
+        for fragment in fragments {
+            let bytes = fragment.utf8.count + 1
+            if !current.isEmpty && size + bytes > target { close() }
+            current.append(fragment)
+            size += bytes
+        }
+        close()
+        return (chunks, counts)
+    }
+
     /// `VisibleText`'s previous white-space squeeze by scalars (nil: a white-space scalar may join a neighbour).
     static func squeezedScalars(_ text: String) -> String? {
         var out = String.UnicodeScalarView()

@@ -137,4 +137,34 @@ import Testing
         #expect(Array("4999".utf8).withUnsafeBufferPointer { table.find($0) } == 4999)
         #expect(Array("5000".utf8).withUnsafeBufferPointer { table.find($0) } == nil)
     }
+
+    @Test func fragmentsAreTheJSONValueSerialization() {
+        var texts = MixedText.texts(2000, seed: 41)
+        texts += ["\u{0}\u{1}\u{1F}\u{7F}", "a\"b\\c\n\r\t</script>&", "\u{2028}\u{2029}\u{2027}\u{202A}", "\u{E2}\u{80}"]
+        let labels = ["open": "報名中"]
+        for (index, text) in texts.enumerated() {
+            var quoted: [UInt8] = []
+            SearchFragmentChunks.appendQuoted(text, to: &quoted)
+            #expect(quoted == Array(JSONValue.string(text).serialized.utf8), "\(text.debugDescription)")
+            let filters: [String: [String]] = index % 3 == 0 ? [SearchFacets.status: [index % 2 == 0 ? "open" : "closed"]] : [:]
+            var document = SearchDocument(order: 0, path: "/p/\(index)/", title: text, sectionLabel: "課程", text: "", filters: filters)
+            document.excerpt = text
+            var fields: [(String, JSONValue)] = [("u", .string(document.path)), ("t", .string(document.title)),
+                                                 ("s", .string(document.sectionLabel)), ("x", .string(document.excerpt))]
+            if let status = filters[SearchFacets.status]?.first {
+                fields += [("k", .string(status)), ("b", .string(labels[status] ?? status))]
+            }
+            #expect(SearchFragmentChunks.fragment(document, statusLabels: labels) == Array(JSONValue.object(fields).serialized.utf8))
+        }
+    }
+
+    @Test func chunksOfByteFragmentsAreChunksOfStringFragments() {
+        let fragments = (0..<3000).map { "{\"x\":\"" + String(repeating: "機", count: $0 % 97) + "\"}" }
+        let reference = ReferenceSearch.chunks(fragments)
+        let fromBytes = SearchFragmentChunks(fragmentBytes: fragments.map { Array($0.utf8) })
+        #expect(reference.chunks == fromBytes.chunks && reference.counts == fromBytes.counts)
+        #expect(fromBytes.chunks.count > 1)
+        let joined = fromBytes.chunks.map { String(decoding: $0, as: UTF8.self) }
+        #expect(joined.first?.hasPrefix("[{") == true && joined.allSatisfy { $0.hasSuffix("}]") })
+    }
 }
