@@ -40,8 +40,9 @@ struct SearchDocument: Sendable {
         SearchTermScanner.scan(text, query: false, into: &counter)
         var title = SearchTermMarker(counter: counter)
         SearchTermScanner.scan(self.title, query: false, into: &title)
-        termBytes = counter.table.bytes
-        termEnds = counter.table.ends
+        // Copied at their size: the counting buffers were reserved for the whole text, and thousands are kept.
+        termBytes = counter.table.bytes.withUnsafeBufferPointer { Array($0) }
+        termEnds = counter.table.ends.withUnsafeBufferPointer { Array($0) }
         weights = zip(counter.counts, title.inTitle).map { count, inTitle in count &<< 1 | (inTitle ? 1 : 0) }
         spellings = counter.spellings
         length = counter.total

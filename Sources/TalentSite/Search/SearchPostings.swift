@@ -50,6 +50,7 @@ struct SearchPostings {
                 position += 1
             }
         }
+        postingTerms = []  // not needed past here: its memory goes before the lists grow
         // Pass 3: BM25 scores, encoded. `lengthNorm` is the documents' part of the denominator, same arithmetic.
         let lengthNorm = documents.map { k1 * (1 - b + b * Double($0.length) / averageLength) }
         let count = Double(documents.count)
