@@ -74,16 +74,16 @@ public struct VisibleText: Sendable {
                         if headingText != nil { headingText? += String(cString: content) }
                     }
                 case XML_ELEMENT_NODE:
-                    let name = String(cString: node.pointee.name)
-                    let marker = Self.attribute("data-search", of: node)
-                    if Self.skip(name) || marker == "ignore" || (name == "a" && Self.isBareAddress(node)) { break }
-                    let block = VisibleText.blocks.contains(name)
+                    let kind = Self.kind(node.pointee.name) ?? Self.kind(String(cString: node.pointee.name))
+                    let marker = Self.hasAttribute("data-search", node) ? Self.attribute("data-search", of: node) : nil
+                    if kind == .skipped || marker == "ignore" || (kind == .anchor && Self.isBareAddress(node)) { break }
+                    let block = kind == .block || kind == .heading
                     if block { breakLine() }
                     let wasLater = later
                     if marker == "after" { later = true }
-                    if name == "h1" && heading == nil { headingText = "" }
+                    if kind == .heading && heading == nil { headingText = "" }
                     walk(node.pointee.children)
-                    if name == "h1", let text = headingText { heading = Self.squeezed(text); headingText = nil }
+                    if kind == .heading, let text = headingText { heading = Self.squeezed(text); headingText = nil }
                     if block { breakLine() }
                     later = wasLater
                 default:
@@ -93,7 +93,48 @@ public struct VisibleText: Sendable {
             }
         }
 
-        static func skip(_ name: String) -> Bool { VisibleText.skipped.contains(name) }
+        /// What an element is to the walk; `heading` is `h1`, a block whose text is also the heading.
+        enum Kind { case other, block, heading, skipped, anchor }
+
+        static func kind(_ name: String) -> Kind {
+            if VisibleText.skipped.contains(name) { return .skipped }
+            if name == "a" { return .anchor }
+            if name == "h1" { return .heading }
+            return VisibleText.blocks.contains(name) ? .block : .other
+        }
+
+        /// Every named kind by its name's bytes packed into a number (names of at most 8 bytes).
+        static let packedKinds: [UInt64: Kind] = {
+            var kinds: [UInt64: Kind] = [:]
+            for name in VisibleText.blocks.union(VisibleText.skipped).union(["a"]) where name.utf8.count <= 8 {
+                let packed = name.utf8.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+                kinds[packed] = kind(name)
+            }
+            return kinds
+        }()
+
+        /// `kind(_:)` from libxml2's name without making a `String`; nil for a name longer than 8 bytes.
+        @inline(__always)
+        static func kind(_ name: UnsafePointer<xmlChar>) -> Kind? {
+            var packed: UInt64 = 0
+            var index = 0
+            while name[index] != 0 {
+                if index == 8 { return nil }
+                packed |= UInt64(name[index]) << (8 * UInt64(index))
+                index += 1
+            }
+            return packedKinds[packed] ?? .other
+        }
+
+        /// Whether the element has the attribute at all: most have none, and `xmlGetProp` copies the value.
+        static func hasAttribute(_ name: StaticString, _ node: xmlNodePtr) -> Bool {
+            var attribute = node.pointee.properties
+            while let current = attribute {
+                if xmlStrEqual(current.pointee.name, name.utf8Start) != 0 { return true }
+                attribute = current.pointee.next
+            }
+            return false
+        }
 
         static func attribute(_ name: String, of node: xmlNodePtr) -> String? {
             guard let value = xmlGetProp(node, name) else { return nil }

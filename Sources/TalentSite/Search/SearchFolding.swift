@@ -15,8 +15,14 @@ enum SearchFolding {
         var table = [UInt16](repeating: slow, count: 0x10000)
         for value in 0..<UInt32(0x10000) {
             guard let scalar = Unicode.Scalar(value) else { continue }
-            let folded = reference(scalar, asking: { $0.properties.changesWhenLowercased })
-            if folded.count == 1, folded[0].value < 0xFFFF { table[Int(value)] = UInt16(folded[0].value) }
+            switch value {
+            case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xE000...0xF8FF:
+                // Ideographs, Hangul syllables, private use: no case (the tests hold every entry to `reference`).
+                table[Int(value)] = UInt16(SearchVariants.table[scalar]?.value ?? value)
+            default:
+                let folded = reference(scalar, asking: { $0.properties.changesWhenLowercased })
+                if folded.count == 1, folded[0].value < 0xFFFF { table[Int(value)] = UInt16(folded[0].value) }
+            }
         }
         return table
     }()

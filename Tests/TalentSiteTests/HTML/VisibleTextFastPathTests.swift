@@ -47,4 +47,23 @@ import Testing
         let text = try #require(VisibleText(html: html))
         #expect(text.text.hasPrefix("ok ") && text.text.hasSuffix("end\n機器"))
     }
+
+    @Test func elementKindsFromPackedNamesAreTheKindsFromStrings() {
+        let names = VisibleText.blocks.union(VisibleText.skipped).union(["a", "h1", "span", "abbr", "em", "b", "aa", "h7", "mainx", "x"])
+        for name in names {
+            let packed = Array(name.utf8CString).map { UInt8(bitPattern: $0) }.withUnsafeBufferPointer { bytes in
+                bytes.baseAddress.flatMap { VisibleText.Collector.kind($0) }
+            }
+            #expect((packed ?? VisibleText.Collector.kind(name)) == VisibleText.Collector.kind(name), "\(name)")
+            #expect((packed == nil) == (name.utf8.count > 8), "\(name)")
+        }
+        #expect(VisibleText.Collector.kind("figcaption") == .block && VisibleText.Collector.kind("h1") == .heading)
+    }
+
+    @Test func dataSearchMarkersStillSteerTheText() throws {
+        let html = "<main><h1>T</h1><div data-search=\"after\"><p>facts</p></div><p>body</p>"
+            + "<span data-search=\"ignore\">badge</span><span data-x=\"1\">kept</span></main>"
+        let text = try #require(VisibleText(html: Array(html.utf8)))
+        #expect(text.text == "T\nbody\nkept\nfacts", "ignored badge left out, the after block last")
+    }
 }
