@@ -3,7 +3,8 @@ import TalentSite
 
 // Micro-benchmarks of the render path: one record page, one list page, the home page and one card,
 // each rendered N times from a site loaded once; prints wall and user-CPU nanoseconds per render.
-// Usage: talentsite-bench [--source DIR] [--iterations N] [--only record|list|home|card|card-memo]
+// `harvest` is the search index's work on the rendered record page (visible text, terms), without the render.
+// Usage: talentsite-bench [--source DIR] [--iterations N] [--only record|list|home|card|card-memo|harvest]
 
 func argument(_ name: String) -> String? {
     let arguments = CommandLine.arguments
@@ -66,6 +67,12 @@ let card = RenderBenchmarks.card(env: env, section: "courses", slug: slug, langu
 measure("card", "\(language) courses/\(slug), rendered") { card?() }
 let reused = RenderBenchmarks.card(env: env, section: "courses", slug: slug, language: language, memo: true)
 measure("card-memo", "\(language) courses/\(slug), reused") { reused?() }
+let recordHTML = record?.render(env)
+let harvest = SearchBenchmarks.harvester(site: site)
+measure("harvest", "\(record?.path ?? "-"), search harvest (size: distinct terms)") {
+    guard let record, let page = record.page, let html = recordHTML else { return nil }
+    return harvest(record.path, page, html).map { [UInt8](repeating: 0, count: $0) }
+}
 if log.hasErrors(strict: false) {
     FileHandle.standardError.write(Data("talentsite-bench: the site has errors; timings include reporting them\n".utf8))
 }

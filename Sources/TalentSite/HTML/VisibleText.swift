@@ -28,7 +28,10 @@ public struct VisibleText: Sendable {
             collector.breakLine()
             return collector
         }) else { return nil }
-        text = (collector.lines + collector.laterLines).joined(separator: "\n")
+        var bytes = collector.text
+        if !bytes.isEmpty && !collector.laterText.isEmpty { bytes.append(0x0A) }
+        bytes += collector.laterText
+        text = String(decoding: bytes, as: UTF8.self)
         heading = collector.heading ?? ""
     }
 
@@ -44,12 +47,15 @@ public struct VisibleText: Sendable {
         return nil
     }
 
-    private struct Collector {
-        var lines: [String] = []
+    struct Collector {
+        /// The lines so far, UTF-8, joined by line breaks.
+        var text: [UInt8] = []
         /// Lines of `data-search="after"` elements, appended after the rest.
-        var laterLines: [String] = []
+        var laterText: [UInt8] = []
         var later = false
-        var line = ""
+        /// The current line's UTF-8 as the text nodes give it, and the line squeezed (one buffer, reused).
+        var line: [UInt8] = []
+        var squeezedLine: [UInt8] = []
         var heading: String?
         var headingText: String?
 
@@ -59,21 +65,25 @@ public struct VisibleText: Sendable {
                 switch node.pointee.type {
                 case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                     if let content = node.pointee.content {
-                        let text = String(cString: content)
-                        line += text
-                        headingText? += text
+                        let bytes = UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content)))
+                        if Self.isValidUTF8(bytes) {
+                            line.append(contentsOf: bytes)
+                        } else {
+                            line.append(contentsOf: String(cString: content).utf8)  // repaired, as before
+                        }
+                        if headingText != nil { headingText? += String(cString: content) }
                     }
                 case XML_ELEMENT_NODE:
-                    let name = String(cString: node.pointee.name)
-                    let marker = Self.attribute("data-search", of: node)
-                    if Self.skip(name) || marker == "ignore" || (name == "a" && Self.isBareAddress(node)) { break }
-                    let block = VisibleText.blocks.contains(name)
+                    let kind = Self.kind(node.pointee.name) ?? Self.kind(String(cString: node.pointee.name))
+                    let marker = Self.hasAttribute("data-search", node) ? Self.attribute("data-search", of: node) : nil
+                    if kind == .skipped || marker == "ignore" || (kind == .anchor && Self.isBareAddress(node)) { break }
+                    let block = kind == .block || kind == .heading
                     if block { breakLine() }
                     let wasLater = later
                     if marker == "after" { later = true }
-                    if name == "h1" && heading == nil { headingText = "" }
+                    if kind == .heading && heading == nil { headingText = "" }
                     walk(node.pointee.children)
-                    if name == "h1", let text = headingText { heading = Self.squeezed(text); headingText = nil }
+                    if kind == .heading, let text = headingText { heading = Self.squeezed(text); headingText = nil }
                     if block { breakLine() }
                     later = wasLater
                 default:
@@ -83,7 +93,48 @@ public struct VisibleText: Sendable {
             }
         }
 
-        static func skip(_ name: String) -> Bool { VisibleText.skipped.contains(name) }
+        /// What an element is to the walk; `heading` is `h1`, a block whose text is also the heading.
+        enum Kind { case other, block, heading, skipped, anchor }
+
+        static func kind(_ name: String) -> Kind {
+            if VisibleText.skipped.contains(name) { return .skipped }
+            if name == "a" { return .anchor }
+            if name == "h1" { return .heading }
+            return VisibleText.blocks.contains(name) ? .block : .other
+        }
+
+        /// Every named kind by its name's bytes packed into a number (names of at most 8 bytes).
+        static let packedKinds: [UInt64: Kind] = {
+            var kinds: [UInt64: Kind] = [:]
+            for name in VisibleText.blocks.union(VisibleText.skipped).union(["a"]) where name.utf8.count <= 8 {
+                let packed = name.utf8.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+                kinds[packed] = kind(name)
+            }
+            return kinds
+        }()
+
+        /// `kind(_:)` from libxml2's name without making a `String`; nil for a name longer than 8 bytes.
+        @inline(__always)
+        static func kind(_ name: UnsafePointer<xmlChar>) -> Kind? {
+            var packed: UInt64 = 0
+            var index = 0
+            while name[index] != 0 {
+                if index == 8 { return nil }
+                packed |= UInt64(name[index]) << (8 * UInt64(index))
+                index += 1
+            }
+            return packedKinds[packed] ?? .other
+        }
+
+        /// Whether the element has the attribute at all: most have none, and `xmlGetProp` copies the value.
+        static func hasAttribute(_ name: StaticString, _ node: xmlNodePtr) -> Bool {
+            var attribute = node.pointee.properties
+            while let current = attribute {
+                if xmlStrEqual(current.pointee.name, name.utf8Start) != 0 { return true }
+                attribute = current.pointee.next
+            }
+            return false
+        }
 
         static func attribute(_ name: String, of node: xmlNodePtr) -> String? {
             guard let value = xmlGetProp(node, name) else { return nil }
@@ -100,50 +151,115 @@ public struct VisibleText: Sendable {
         }
 
         mutating func breakLine() {
-            let text = Self.squeezed(line)
-            if !text.isEmpty {
-                if later { laterLines.append(text) } else { lines.append(text) }
+            guard !line.isEmpty else { return }
+            squeezedLine.removeAll(keepingCapacity: true)
+            let fast = line.withUnsafeBufferPointer { Self.squeeze($0, into: &squeezedLine) }
+            if !fast { squeezedLine = Array(Self.squeezed(String(decoding: line, as: UTF8.self)).utf8) }
+            if !squeezedLine.isEmpty {
+                if later { Self.add(squeezedLine, to: &laterText) } else { Self.add(squeezedLine, to: &text) }
             }
-            line = ""
+            line.removeAll(keepingCapacity: true)
+        }
+
+        private static func add(_ line: [UInt8], to text: inout [UInt8]) {
+            if !text.isEmpty { text.append(0x0A) }
+            text += line
         }
 
         /// Runs of white space become one space; ends trimmed. White space is judged per `Character` (a space
-        /// with a combining mark is one white-space character); `squeezedScalars` gives the same result faster
+        /// with a combining mark is one white-space character); `squeeze` gives the same result faster
         /// when every white-space scalar stands alone as a character, as in nearly all text.
         static func squeezed(_ text: String) -> String {
-            if let fast = squeezedScalars(text) { return fast }
+            var out: [UInt8] = []
+            var copy = text
+            if copy.withUTF8({ squeeze($0, into: &out) }) { return String(decoding: out, as: UTF8.self) }
             return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         }
 
-        /// The squeeze by Unicode scalars, or nil when a white-space scalar has a neighbour that could join it into
-        /// a larger character (a combining mark after it, a prepended mark before it).
-        static func squeezedScalars(_ text: String) -> String? {
-            var out = String.UnicodeScalarView()
+        /// The squeeze over valid UTF-8, scalar by scalar, appended to `out`; false (and `out` unfinished) when a
+        /// white-space scalar has a neighbour that could join it into a larger character (a combining mark after
+        /// it, a prepended mark before it).
+        static func squeeze(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
+            let start = out.count
             var pendingSpace = false
             var previousSafe = true
             var afterSpace = false
-            for scalar in text.unicodeScalars {
-                if scalar.properties.isWhitespace {
-                    guard previousSafe else { return nil }
-                    if !out.isEmpty { pendingSpace = true }
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                var value = UInt32(lead)
+                var length = 1
+                if lead >= 0x80 {
+                    if lead < 0xE0 {
+                        value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                        length = 2
+                    } else if lead < 0xF0 {
+                        value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                        length = 3
+                    } else {
+                        value = UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                            | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+                        length = 4
+                    }
+                }
+                if isWhitespace(value) {
+                    guard previousSafe else { return false }
+                    if out.count > start { pendingSpace = true }
                     afterSpace = true
                     previousSafe = true
-                    continue
+                } else {
+                    let safe = value < 0x300 || standsAlone(value)
+                    if afterSpace && !safe { return false }
+                    afterSpace = false
+                    previousSafe = safe
+                    if pendingSpace { out.append(0x20); pendingSpace = false }
+                    if length == 1 { out.append(lead) } else { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<index + length])) }
                 }
-                let safe = standsAlone(scalar)
-                if afterSpace && !safe { return nil }
-                afterSpace = false
-                previousSafe = safe
-                if pendingSpace { out.append(" "); pendingSpace = false }
-                out.append(scalar)
+                index += length
             }
-            return String(out)
+            return true
+        }
+
+        /// `Unicode.Scalar.Properties.isWhitespace` (the White_Space property), as a switch.
+        @inline(__always)
+        static func isWhitespace(_ value: UInt32) -> Bool {
+            switch value {
+            case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+            default: return false
+            }
+        }
+
+        /// Whether UTF-8 is valid (no overlong form, surrogate or value past U+10FFFF), as `String` would take it.
+        static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let lead = bytes[index]
+                if lead < 0x80 { index += 1; continue }
+                func continues(_ offset: Int) -> Bool { index + offset < count && bytes[index + offset] & 0xC0 == 0x80 }
+                if lead < 0xC2 { return false }
+                if lead < 0xE0 {
+                    guard continues(1) else { return false }
+                    index += 2
+                } else if lead < 0xF0 {
+                    guard continues(1), continues(2) else { return false }
+                    if (lead == 0xE0 && bytes[index + 1] < 0xA0) || (lead == 0xED && bytes[index + 1] > 0x9F) { return false }
+                    index += 3
+                } else if lead < 0xF5 {
+                    guard continues(1), continues(2), continues(3) else { return false }
+                    if (lead == 0xF0 && bytes[index + 1] < 0x90) || (lead == 0xF4 && bytes[index + 1] > 0x8F) { return false }
+                    index += 4
+                } else {
+                    return false
+                }
+            }
+            return true
         }
 
         /// Scalars that never join a neighbouring white-space scalar into one character: below the combining
         /// marks (U+0300), CJK ideographs and full-width forms.
-        static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
-            switch scalar.value {
+        static func standsAlone(_ value: UInt32) -> Bool {
+            switch value {
             case 0..<0x300, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF5E: return true
             default: return false
             }

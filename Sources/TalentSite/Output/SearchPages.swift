@@ -114,3 +114,13 @@ struct SearchCollector: PageCollector {
 
     static func kilobytes(_ bytes: Int) -> String { String(format: "%.1f KB", Double(bytes) / 1000) }
 }
+
+/// For `talentsite-bench`: the search harvest of one rendered page (its visible text, excerpt, terms and
+/// weights), timed apart from the render, so a slower tokenizer shows as a number.
+public enum SearchBenchmarks {
+    /// A harvest function over `site`'s records: the page's distinct term count, nil when nothing is harvested.
+    public static func harvester(site: SiteModel) -> @Sendable (_ path: String, _ page: PageInfo, _ html: [UInt8]) -> Int? {
+        let collector = SearchCollector(site: site)
+        return { path, page, html in collector.harvest(path: path, page: page, html: html)?.document.termCount }
+    }
+}

@@ -2,7 +2,8 @@
 /// its filter values (section, industry, region, course kind, year) and its index terms.
 ///
 /// Thousands of these are held until the last page is rendered, so they keep only what the index writes,
-/// compactly: the excerpt (not the whole text) and the terms as two flat arrays (not a dictionary and a set).
+/// compactly: the excerpt (not the whole text) and the distinct terms as one byte buffer with their ends
+/// and weights (no `String` per term, no dictionary).
 struct SearchDocument: Sendable {
     /// Position in the build plan: documents are numbered in site order, whatever thread rendered them.
     var order: Int
@@ -14,34 +15,98 @@ struct SearchDocument: Sendable {
     var excerpt: String
     /// Facet name → keys (`industries` → [`green-energy`]).
     var filters: [String: [String]]
-    /// The text's distinct index terms and, at the same position, `count × 2 + 1 if the title has the term`:
-    /// computed once, when the page is collected (on the rendering threads), not when the index is built.
-    let terms: [String]
+    /// The text's distinct index terms, UTF-8, one after the other (term `i` ends at `termEnds[i]`), each in
+    /// its key form: as written, or its canonical form for the rare term with an unstable Han scalar
+    /// (`spellings` then gives the text's first spelling, which the index shows, as `String` keys always did).
+    let termBytes: [UInt8]
+    let termEnds: [UInt32]
+    /// At the same position, `count × 2 + 1 if the title has the term`: computed once, when the page is
+    /// collected (on the rendering threads), not when the index is built.
     let weights: [UInt32]
+    let spellings: [(term: Int, bytes: [UInt8])]
     /// The text's length in terms.
     let length: Int
 
     init(order: Int, path: String, title: String, sectionLabel: String, text: String, filters: [String: [String]]) {
         self.order = order; self.path = path; self.title = title; self.sectionLabel = sectionLabel
         self.filters = filters
-        var excerpt = Substring(text.prefix(SearchIndexBuilder.fragmentLimit)).unicodeScalars
+        // Characters are never fewer than UTF-8 bytes: a text that short is its own prefix, without counting.
+        var excerpt = (text.utf8.count <= SearchIndexBuilder.fragmentLimit
+            ? Substring(text) : Substring(text.prefix(SearchIndexBuilder.fragmentLimit))).unicodeScalars
         let heading = (title + "\n").unicodeScalars
         if excerpt.starts(with: heading) { excerpt.removeFirst(heading.count) }
         self.excerpt = String(Substring(excerpt))
-        let all = SearchTokenizer.indexTerms(text)
-        var counts: [String: Int] = [:]
-        for term in all { counts[term, default: 0] += 1 }
-        let titleTerms = Set(SearchTokenizer.indexTerms(title))
-        var terms: [String] = []
-        var weights: [UInt32] = []
-        terms.reserveCapacity(counts.count)
-        weights.reserveCapacity(counts.count)
-        for (term, count) in counts {
-            terms.append(term)
-            weights.append(UInt32(clamping: count) &<< 1 | (titleTerms.contains(term) ? 1 : 0))
+        var counter = SearchTermCounter(capacity: text.utf8.count / 8)
+        SearchTermScanner.scan(text, query: false, into: &counter)
+        var title = SearchTermMarker(counter: counter)
+        SearchTermScanner.scan(self.title, query: false, into: &title)
+        // Copied at their size: the counting buffers were reserved for the whole text, and thousands are kept.
+        termBytes = counter.table.bytes.withUnsafeBufferPointer { Array($0) }
+        termEnds = counter.table.ends.withUnsafeBufferPointer { Array($0) }
+        weights = zip(counter.counts, title.inTitle).map { count, inTitle in count &<< 1 | (inTitle ? 1 : 0) }
+        spellings = counter.spellings
+        length = counter.total
+    }
+
+    var termCount: Int { termEnds.count }
+
+    /// The bytes of term `index` (its key).
+    func termRange(_ index: Int) -> Range<Int> {
+        (index == 0 ? 0 : Int(termEnds[index - 1]))..<Int(termEnds[index])
+    }
+
+    /// The index's terms in their shown spelling, for tests and tools (the index itself reads `termBytes`).
+    var terms: [String] {
+        let spelled = Dictionary(spellings.map { ($0.term, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+        return (0..<termCount).map { index in
+            String(decoding: spelled[index] ?? Array(termBytes[termRange(index)]), as: UTF8.self)
         }
-        self.terms = terms; self.weights = weights
-        length = all.count
+    }
+}
+
+/// Counts a text's terms by key (`SearchTermTable`), keeping the first spelling of a canonicalized one.
+struct SearchTermCounter: SearchTermSink {
+    var table: SearchTermTable
+    var counts: [UInt32] = []
+    var spellings: [(term: Int, bytes: [UInt8])] = []
+    var total = 0
+
+    init(capacity: Int) {
+        table = SearchTermTable(capacity: max(16, capacity))
+        counts.reserveCapacity(max(16, capacity))
+    }
+
+    mutating func take(_ term: UnsafeBufferPointer<UInt8>, stable: Bool) {
+        total += 1
+        if stable {
+            count(table.insert(term))
+        } else {
+            let key = SearchFolding.canonical(term)
+            let found = key.withUnsafeBufferPointer { table.insert($0) }
+            count(found)
+            if found.inserted && !key.elementsEqual(term) { spellings.append((found.index, Array(term))) }
+        }
+    }
+
+    @inline(__always)
+    private mutating func count(_ found: (index: Int, inserted: Bool)) {
+        if found.inserted { counts.append(1) } else { counts[found.index] &+= 1 }
+    }
+}
+
+/// Marks which of a counted text's terms the title holds.
+struct SearchTermMarker: SearchTermSink {
+    let counter: SearchTermCounter
+    var inTitle: [Bool]
+
+    init(counter: SearchTermCounter) {
+        self.counter = counter
+        inTitle = [Bool](repeating: false, count: counter.counts.count)
+    }
+
+    mutating func take(_ term: UnsafeBufferPointer<UInt8>, stable: Bool) {
+        let found = stable ? counter.table.find(term) : SearchFolding.canonical(term).withUnsafeBufferPointer { counter.table.find($0) }
+        if let found { inTitle[found] = true }
     }
 }
 

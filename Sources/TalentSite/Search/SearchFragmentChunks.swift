@@ -20,21 +20,31 @@ struct SearchFragmentChunks {
 
     /// One fragment per document, in document order; each is a JSON object.
     init(fragments: [String]) {
-        let total = fragments.reduce(0) { $0 + $1.utf8.count + 1 }
+        self.init(fragmentBytes: fragments.map { Array($0.utf8) })
+    }
+
+    /// One fragment per document, in document order; each is a JSON object's UTF-8.
+    init(fragmentBytes fragments: [[UInt8]]) {
+        let total = fragments.reduce(0) { $0 + $1.count + 1 }
         let target = min(Self.maximumBytes, max(Self.minimumBytes, total / Self.chunkCount))
-        var current: [String] = []
+        var current: [UInt8] = []
+        var currentCount = 0
         var size = 0
         func close() {
-            guard !current.isEmpty else { return }
-            chunks.append(Array(("[" + current.joined(separator: ",") + "]").utf8))
-            counts.append(current.count)
+            guard currentCount > 0 else { return }
+            current.append(UInt8(ascii: "]"))
+            chunks.append(current)
+            counts.append(currentCount)
             current = []
+            currentCount = 0
             size = 0
         }
         for fragment in fragments {
-            let bytes = fragment.utf8.count + 1
-            if !current.isEmpty && size + bytes > target { close() }
-            current.append(fragment)
+            let bytes = fragment.count + 1
+            if currentCount > 0 && size + bytes > target { close() }
+            current.append(currentCount == 0 ? UInt8(ascii: "[") : UInt8(ascii: ","))
+            current += fragment
+            currentCount += 1
             size += bytes
         }
         close()
@@ -48,5 +58,68 @@ struct SearchFragmentChunks {
             first += count
         }
         return nil
+    }
+
+    /// A document's fragment, `{"u":…,"t":…,"s":…,"x":…}` and, for a record with a status, its key and label
+    /// (`"k"`, `"b"`), shown as a badge on the result: `JSONValue.object(…).serialized`, written as bytes.
+    static func fragment(_ document: SearchDocument, statusLabels: [String: String]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(document.excerpt.utf8.count + document.path.utf8.count + document.title.utf8.count + 64)
+        func field(_ name: StaticString, _ value: String, first: Bool = false) {
+            out.append(first ? UInt8(ascii: "{") : UInt8(ascii: ","))
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+            out.append(UInt8(ascii: "\""))
+            out.append(UInt8(ascii: ":"))
+            appendQuoted(value, to: &out)
+        }
+        field("u", document.path, first: true)
+        field("t", document.title)
+        field("s", document.sectionLabel)
+        field("x", document.excerpt)
+        if let status = document.filters[SearchFacets.status]?.first {
+            field("k", status)
+            field("b", statusLabels[status] ?? status)
+        }
+        out.append(UInt8(ascii: "}"))
+        return out
+    }
+
+    /// `JSONValue`'s string quoting over UTF-8: `"`, backslash and control characters escaped, and `<` `>` `&`
+    /// U+2028 U+2029 as `\u` escapes (safe inside `<script>`); runs of other bytes copied as they are.
+    static func appendQuoted(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            var run = 0
+            var index = 0
+            func escape(_ replacement: [UInt8], length: Int) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                out += replacement
+                index += length
+                run = index
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "\""): escape(Array("\\\"".utf8), length: 1)
+                case UInt8(ascii: "\\"): escape(Array("\\\\".utf8), length: 1)
+                case 0x0A: escape(Array("\\n".utf8), length: 1)
+                case 0x0D: escape(Array("\\r".utf8), length: 1)
+                case 0x09: escape(Array("\\t".utf8), length: 1)
+                case 0x00..<0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"): escape(unicodeEscape(UInt32(byte)), length: 1)
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    escape(unicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029), length: 3)
+                default: index += 1
+                }
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count]))
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    private static func unicodeEscape(_ value: UInt32) -> [UInt8] {
+        let hex = String(value, radix: 16)
+        return Array(("\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex).utf8)
     }
 }

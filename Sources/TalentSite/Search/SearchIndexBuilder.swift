@@ -42,73 +42,47 @@ struct SearchIndexBuilder {
     }
 
     func build(_ documents: [SearchDocument]) -> Output {
-        let averageLength = max(1, Double(documents.reduce(0) { $0 + $1.length }) / Double(max(1, documents.count)))
-        // Per term, its documents in ascending order, each with `tf × 2 + inTitle`: 8 bytes a posting.
-        var postings: [String: [(doc: Int32, weight: UInt32)]] = [:]
-        for (doc, document) in documents.enumerated() {
-            for (term, weight) in zip(document.terms, document.weights) { postings[term, default: []].append((Int32(doc), weight)) }
-        }
-        let count = Double(documents.count)
-        var encoded: [String: String] = [:]
+        let postings = SearchPostings(documents, k1: Self.k1, b: Self.b)
         var totalBytes = 0
-        for (term, list) in postings {
-            let df = Double(list.count)
-            let idf = log(1 + (count - df + 0.5) / (df + 0.5))
-            var previous = 0
-            var numbers: [String] = []
-            numbers.reserveCapacity(list.count * 2)
-            for posting in list {
-                let doc = Int(posting.doc)
-                let tf = Double(posting.weight >> 1)
-                let norm = tf + Self.k1 * (1 - Self.b + Self.b * Double(documents[doc].length) / averageLength)
-                let score = max(1, Int((idf * tf * (Self.k1 + 1) / norm * 100).rounded()))
-                numbers.append(String(doc - previous))
-                numbers.append(String(score * 2 + Int(posting.weight & 1)))
-                previous = doc
-            }
-            let text = "[" + numbers.joined(separator: ",") + "]"
-            encoded[term] = text
-            totalBytes += text.utf8.count + term.utf8.count + 4
-        }
+        for term in 0..<postings.count { totalBytes += postings.list(term).count + postings.spelling(term).count + 4 }
         var shardCount = 1
         while shardCount < Self.maxShards && totalBytes / shardCount > Self.shardTarget { shardCount *= 2 }
-        var shardTerms = [[String]](repeating: [], count: shardCount)
-        for term in encoded.keys { shardTerms[Int(FNV1a.hash32(term.utf8) % UInt32(shardCount))].append(term) }
+        var shardTerms = [[Int]](repeating: [], count: shardCount)
+        for term in 0..<postings.count { shardTerms[Int(FNV1a.hash32(postings.spelling(term)) % UInt32(shardCount))].append(term) }
 
         var files: [(path: String, bytes: [UInt8])] = []
         let shards = shardTerms.map { terms in
-            let body = terms.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
-                .map { JSONValue.string($0).serialized + ":" + encoded[$0]! }.joined(separator: ",")
-            return Array(("{" + body + "}").utf8)
+            var bytes: [UInt8] = [UInt8(ascii: "{")]
+            // Terms are word characters and Han characters only: nothing in them is escaped in JSON.
+            for (position, term) in postings.sorted(terms).enumerated() {
+                if position > 0 { bytes.append(UInt8(ascii: ",")) }
+                bytes.append(UInt8(ascii: "\""))
+                bytes += postings.spelling(term)
+                bytes.append(UInt8(ascii: "\""))
+                bytes.append(UInt8(ascii: ":"))
+                bytes += postings.list(term)
+            }
+            bytes.append(UInt8(ascii: "}"))
+            return bytes
         }
         let shardTag = FNV1a.groupTag(shards)
         for (index, bytes) in shards.enumerated() { files.append((folder + "t/\(index).\(shardTag).json", bytes)) }
-        let (prefixTags, prefixFiles) = prefixShards(postings.mapValues(\.count))
+        let (prefixTags, prefixFiles) = prefixShards(postings)
         files += prefixFiles
         let statusLabels = Dictionary(facets.first { $0.name == SearchFacets.status }?.values.map { ($0.key, $0.label) } ?? [],
                                       uniquingKeysWith: { first, _ in first })
-        let fragments = SearchFragmentChunks(fragments: documents.map { document in
-            var fields: [(String, JSONValue)] = [
-                ("u", .string(document.path)), ("t", .string(document.title)), ("s", .string(document.sectionLabel)),
-                ("x", .string(document.excerpt)),
-            ]
-            // The record's status (key and label), shown as a badge on the result.
-            if let status = document.filters[SearchFacets.status]?.first {
-                fields.append(("k", .string(status)))
-                fields.append(("b", .string(statusLabels[status] ?? status)))
-            }
-            return JSONValue.object(fields).serialized
-        })
+        let fragments = SearchFragmentChunks(fragmentBytes: documents.map { SearchFragmentChunks.fragment($0, statusLabels: statusLabels) })
         let fragmentTag = FNV1a.groupTag(fragments.chunks)
         for (index, bytes) in fragments.chunks.enumerated() { files.append((folder + "f/\(index).\(fragmentTag).json", bytes)) }
-        let filters = filterFile(documents)
+        let members = Self.members(documents)
+        let filters = filterFile(members)
         let filtersName = "filters.\(FNV1a.tag(filters)).json"
         files.append((folder + filtersName, filters))
         let manifest = Array(JSONValue.object([
             ("version", .number(2)), ("language", .string(language.code)), ("documents", .number(documents.count)),
             ("shardCount", .number(shards.count)), ("shardTag", .string(shardTag)),
             ("fragmentCounts", .array(fragments.counts.map(JSONValue.number))), ("fragmentTag", .string(fragmentTag)),
-            ("filters", .string(filtersName)), ("facets", .array(facetValues(documents))),
+            ("filters", .string(filtersName)), ("facets", .array(facetValues(members))),
             ("prefixes", .array(prefixTags.map(JSONValue.string))), ("variants", .string(SearchVariants.serialized)),
         ]).serialized.utf8)
         files.append((folder + "manifest.json", manifest))
@@ -120,18 +94,31 @@ struct SearchIndexBuilder {
     static func prefixKey(_ word: String) -> String { String(String.UnicodeScalarView(word.unicodeScalars.prefix(2))) }
 
     /// Latin word terms of two letters or more with their document counts, in shards by `prefixKey`.
-    private func prefixShards(_ counts: [String: Int]) -> (tags: [String], files: [(path: String, bytes: [UInt8])]) {
-        let words = counts.filter { $0.key.unicodeScalars.count >= 2 && SearchTokenizer.isWord($0.key) }
-        let total = words.reduce(0) { $0 + $1.key.utf8.count + 8 }
+    private func prefixShards(_ postings: SearchPostings) -> (tags: [String], files: [(path: String, bytes: [UInt8])]) {
+        // Word terms are stable (their key is their spelling), and their characters never combine: byte order
+        // is `String`'s order.
+        let words = (0..<postings.count).filter { term in
+            let spelling = postings.spelling(term)
+            return spelling.count { $0 & 0xC0 != 0x80 } >= 2 && SearchTokenizer.isWord(spelling)
+        }
+        let total = words.reduce(0) { $0 + postings.spelling($1).count + 8 }
         var count = 1
         while count < 256 && total / count > Self.shardTarget { count *= 2 }
-        var buckets = [[String]](repeating: [], count: count)
-        for word in words.keys { buckets[Int(FNV1a.hash32(Self.prefixKey(word).utf8) % UInt32(count))].append(word) }
+        var buckets = [[Int]](repeating: [], count: count)
+        for word in words { buckets[Int(FNV1a.hash32(Self.prefixKey(postings.spelling(word))) % UInt32(count))].append(word) }
         var tags: [String] = []
         var files: [(path: String, bytes: [UInt8])] = []
         for (index, bucket) in buckets.enumerated() {
-            let body = bucket.sorted().map { JSONValue.string($0).serialized + ":" + String(words[$0]!) }.joined(separator: ",")
-            let bytes = Array(("{" + body + "}").utf8)
+            var bytes: [UInt8] = [UInt8(ascii: "{")]
+            for (position, word) in postings.sorted(bucket).enumerated() {
+                if position > 0 { bytes.append(UInt8(ascii: ",")) }
+                bytes.append(UInt8(ascii: "\""))
+                bytes += postings.spelling(word)
+                bytes.append(UInt8(ascii: "\""))
+                bytes.append(UInt8(ascii: ":"))
+                SearchPostings.appendDecimal(postings.documentCounts[word], to: &bytes)
+            }
+            bytes.append(UInt8(ascii: "}"))
             let tag = FNV1a.tag(bytes)
             tags.append(tag)
             files.append((folder + "p/\(index).\(tag).json", bytes))
@@ -139,30 +126,55 @@ struct SearchIndexBuilder {
         return (tags, files)
     }
 
+    /// The first two characters of a word term's UTF-8 (word characters are one scalar each).
+    static func prefixKey(_ word: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var scalars = 0
+        var end = word.startIndex
+        while end < word.endIndex {
+            if word[end] & 0xC0 != 0x80 {
+                if scalars == 2 { break }
+                scalars += 1
+            }
+            end += 1
+        }
+        return word[word.startIndex..<end]
+    }
+
+    /// Documents holding each facet value (facet name → key → ascending document numbers), in one pass.
+    static func members(_ documents: [SearchDocument]) -> [String: [String: [Int]]] {
+        var members: [String: [String: [Int]]] = [:]
+        for doc in documents.indices {
+            for (name, keys) in documents[doc].filters {
+                for key in keys where members[name]?[key]?.last != doc { members[name, default: [:]][key, default: []].append(doc) }
+            }
+        }
+        return members
+    }
+
     /// `{"industries":{"green-energy":[3,1,4]}}`: ascending document numbers, delta-coded.
-    private func filterFile(_ documents: [SearchDocument]) -> [UInt8] {
+    private func filterFile(_ members: [String: [String: [Int]]]) -> [UInt8] {
         var lists: [(String, JSONValue)] = []
         for facet in facets {
-            var members: [(String, JSONValue)] = []
+            var values: [(String, JSONValue)] = []
             for value in facet.values {
                 var previous = 0
                 var deltas: [JSONValue] = []
-                for (doc, document) in documents.enumerated() where document.filters[facet.name]?.contains(value.key) == true {
+                for doc in members[facet.name]?[value.key] ?? [] {
                     deltas.append(.number(doc - previous))
                     previous = doc
                 }
-                members.append((value.key, .array(deltas)))
+                values.append((value.key, .array(deltas)))
             }
-            lists.append((facet.name, .object(members)))
+            lists.append((facet.name, .object(values)))
         }
         return Array(JSONValue.object(lists).serialized.utf8)
     }
 
     /// Facets with labels and counts; values no document has are left out.
-    private func facetValues(_ documents: [SearchDocument]) -> [JSONValue] {
+    private func facetValues(_ members: [String: [String: [Int]]]) -> [JSONValue] {
         facets.compactMap { facet in
             let values: [JSONValue] = facet.values.compactMap { value in
-                let count = documents.count { $0.filters[facet.name]?.contains(value.key) == true }
+                let count = members[facet.name]?[value.key]?.count ?? 0
                 return count == 0 ? nil : .object([("key", .string(value.key)), ("label", .string(value.label)), ("count", .number(count))])
             }
             return values.count < 2 ? nil : .object([("name", .string(facet.name)), ("label", .string(facet.label)), ("values", .array(values))])

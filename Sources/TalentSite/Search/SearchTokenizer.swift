@@ -19,44 +19,18 @@ public enum SearchTokenizer {
         return terms(text, query: true).filter { seen.insert($0).inserted }
     }
 
+    /// The terms, read by `SearchTermScanner` (over UTF-8, folding through `SearchFolding.table`); the tests hold
+    /// it to a plain scalar-by-scalar reading of the rules above.
     private static func terms(_ text: String, query: Bool) -> [String] {
-        var result: [String] = []
-        var word = ""
-        var han: [Unicode.Scalar] = []
-        func flushWord() {
-            if !word.isEmpty { result.append(stem(word)); word = "" }
-        }
-        func string(_ scalars: Unicode.Scalar...) -> String {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars)
-            return String(view)
-        }
-        func flushHan() {
-            if han.count == 1 {
-                result.append(string(han[0]))
-            } else {
-                for index in han.indices {
-                    if !query { result.append(string(han[index])) }
-                    if index + 1 < han.count { result.append(string(han[index], han[index + 1])) }
-                }
-            }
-            han.removeAll(keepingCapacity: true)
-        }
-        for scalar in folded(text) {
-            if isHan(scalar) {
-                flushWord()
-                han.append(scalar)
-            } else if isWordCharacter(scalar) {
-                flushHan()
-                word.unicodeScalars.append(scalar)
-            } else {
-                flushWord()
-                flushHan()
+        struct Collect: SearchTermSink {
+            var terms: [String] = []
+            mutating func take(_ term: UnsafeBufferPointer<UInt8>, stable: Bool) {
+                terms.append(String(decoding: term, as: UTF8.self))
             }
         }
-        flushWord()
-        flushHan()
-        return result
+        var collect = Collect()
+        SearchTermScanner.scan(text, query: query, into: &collect)
+        return collect.terms
     }
 
     /// Full-width ASCII to half-width, ideographic space to space, then lower case, then variant characters.
@@ -78,6 +52,8 @@ public enum SearchTokenizer {
     static func isWord(_ term: String) -> Bool {
         !term.isEmpty && term.unicodeScalars.allSatisfy(isWordCharacter)
     }
+
+    static func isWord(_ term: ArraySlice<UInt8>) -> Bool { isWord(String(decoding: term, as: UTF8.self)) }
 
     /// The last word of a query still being typed (`semicond` in `green semicond`), folded but not stemmed,
     /// or nil when the query ends in a space, in Chinese, with a single letter or with a number (`第12期`).
