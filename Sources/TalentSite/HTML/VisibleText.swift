@@ -19,9 +19,13 @@ public struct VisibleText: Sendable {
     ]
     static let skipped: Set<String> = ["nav", "script", "style", "template", "noscript", "button", "form"]
 
-    /// Nil when the page cannot be parsed or has no element named `root`.
-    public init?(html: [UInt8], root: String = "main") {
-        guard let collector = HTMLParser.withDocument(html, { document -> Collector? in
+    /// Nil when the page cannot be parsed or has no element named `root`. Only the bytes from the root's start
+    /// tag to the last matching end tag are parsed (a record page's `<main>` is a third of it); `wholePage`
+    /// parses everything, which the tests use to show both read the same text.
+    public init?(html: [UInt8], root: String = "main", wholePage: Bool = false) {
+        let range = wholePage ? nil : ElementRange.find(root, in: html)
+        let source = range.map { Array(html[$0]) } ?? html
+        guard let collector = HTMLParser.withDocument(source, { document -> Collector? in
             guard let element = Self.find(root, in: xmlDocGetRootElement(document)) else { return nil }
             var collector = Collector()
             collector.walk(element.pointee.children)

@@ -1,0 +1,78 @@
+/// Where one element of a rendered page starts and ends, found by scanning bytes, so that libxml2 need parse only
+/// that element: from the first start tag `<name` (followed by `>`, `/` or white space) outside comments,
+/// scripts and styles, to the end of the last `</name>`. libxml2 closes the element at its first real end tag,
+/// so a later `</name>` (inside a script, say) only adds siblings the reader never visits. Nil when either tag
+/// is missing; the caller then parses the whole page.
+enum ElementRange {
+    static func find(_ name: String, in html: [UInt8]) -> Range<Int>? {
+        let tag = Array(name.utf8)
+        guard !tag.isEmpty else { return nil }
+        return html.withUnsafeBufferPointer { bytes -> Range<Int>? in
+            guard let start = startTag(tag, in: bytes), let end = lastEndTag(tag, in: bytes, after: start) else { return nil }
+            return start..<end
+        }
+    }
+
+    /// The offset of the first start tag named `tag`, skipping `<!-- … -->`, `<script>…</script>` and `<style>…</style>`.
+    private static func startTag(_ tag: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "<") else { index += 1; continue }
+            if matches(Array("<!--".utf8), at: index, in: bytes) {
+                guard let close = search(Array("-->".utf8), in: bytes, from: index + 4) else { return nil }
+                index = close + 3
+                continue
+            }
+            for raw in ["script", "style"] where isTag(Array(raw.utf8), at: index + 1, in: bytes) {
+                guard let close = search(Array("</\(raw)".utf8), in: bytes, from: index + 1, ignoringCase: true) else { return nil }
+                index = close
+            }
+            if isTag(tag, at: index + 1, in: bytes) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The offset just past the last `</tag>` after `start`.
+    private static func lastEndTag(_ tag: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, after start: Int) -> Int? {
+        let end = Array("</".utf8) + tag + [UInt8(ascii: ">")]
+        var index = bytes.count - end.count
+        while index > start {
+            if matches(end, at: index, in: bytes, ignoringCase: true) { return index + end.count }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// Whether `name` starts at `index`, case-insensitively, and is followed by `>`, `/` or white space.
+    private static func isTag(_ name: [UInt8], at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard matches(name, at: index, in: bytes, ignoringCase: true), index + name.count < bytes.count else { return false }
+        switch bytes[index + name.count] {
+        case UInt8(ascii: ">"), UInt8(ascii: "/"), 0x20, 0x09, 0x0A, 0x0C, 0x0D: return true
+        default: return false
+        }
+    }
+
+    private static func matches(_ needle: [UInt8], at index: Int, in bytes: UnsafeBufferPointer<UInt8>,
+                                ignoringCase: Bool = false) -> Bool {
+        guard index >= 0, index + needle.count <= bytes.count else { return false }
+        for (offset, byte) in needle.enumerated() {
+            let found = bytes[index + offset]
+            if found == byte { continue }
+            // ASCII letters only: folding any other byte could split a UTF-8 sequence.
+            if ignoringCase, found | 0x20 == byte | 0x20, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) { continue }
+            return false
+        }
+        return true
+    }
+
+    private static func search(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int,
+                               ignoringCase: Bool = false) -> Int? {
+        var index = start
+        while index + needle.count <= bytes.count {
+            if matches(needle, at: index, in: bytes, ignoringCase: ignoringCase) { return index }
+            index += 1
+        }
+        return nil
+    }
+}
