@@ -110,7 +110,7 @@ struct PageContext {
     /// `{iso, text}` for a page's last-updated date (the newest content date behind it), or false.
     func updated(_ day: Day?) -> Any {
         guard let day else { return false }
-        let formatter = FactFormatter(site: site, language: language, strings: env.theme.strings[language.code] ?? [:])
+        let formatter = FactFormatter(env: env, language: language)
         return ["iso": day.iso, "text": formatter.date(day)]
     }
 
@@ -122,7 +122,7 @@ struct PageContext {
     }
 
     /// Open Graph wants `ll_TT`: `zh-TW` → `zh_TW`; a bare language code stays as it is.
-    static func ogLocale(_ language: Language) -> String { language.code.replacingOccurrences(of: "-", with: "_") }
+    static func ogLocale(_ language: Language) -> String { String(language.code.map { $0 == "-" ? "_" : $0 }) }
 
     /// Links to every taxonomy index (`/industries/`, `/regions/`…) in this language, for browsing.
     func taxonomyLinks() -> [[String: Any]] {
@@ -150,9 +150,26 @@ struct PageContext {
 
     /// Meta descriptions longer than ~160 characters are cut by search engines; cut them ourselves, at a character.
     static func shorten(_ text: String, limit: Int = 160) -> String {
+        if text.utf8.count <= limit && !mayHaveLineBreak(text) { return text }
         let flat = text.split(whereSeparator: { $0.isNewline }).joined(separator: " ")
         guard flat.count > limit else { return flat }
         return String(flat.prefix(limit - 1)) + "…"
+    }
+
+    /// False only when `text` has no character that `Character.isNewline` accepts (LF, VT, FF, CR, NEL, U+2028,
+    /// U+2029): then cutting it into lines and joining them with spaces gives it back unchanged.
+    static func mayHaveLineBreak(_ text: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x0A...0x0D: return true
+            case 0x85 where previous.1 == 0xC2: return true
+            case 0xA8, 0xA9: if previous == (0xE2, 0x80) { return true }
+            default: break
+            }
+            previous = (previous.1, byte)
+        }
+        return false
     }
 
     /// Where each language's switcher goes when a record has no version in it: that language's list of the section.

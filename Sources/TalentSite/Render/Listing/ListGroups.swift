@@ -19,7 +19,7 @@ struct ListGroups {
             if groups[last].subgroups.isEmpty || groups[last].subgroups[groups[last].subgroups.count - 1].heading != inner {
                 groups[last].subgroups.append((inner, []))
             }
-            groups[last].subgroups[groups[last].subgroups.count - 1].items.append(items.item(record, schema: row.schema))
+            groups[last].subgroups[groups[last].subgroups.count - 1].items.append(items.sharedItem(record, schema: row.schema))
         }
         // Item titles sit one heading level below the nearest group heading (h2 without groups).
         let itemLevel = 2 + min(levels.count, 2)
