@@ -52,10 +52,12 @@ public struct RecordPages: OutputFormat {
                                 fallbacks: page.sectionFallbacks(schema), section: schema.atSiteRoot ? nil : schema.name)
         let formatter = FactFormatter(env: env, language: language)
         let facts = formatter.facts(for: record, schema: schema)
+        // Converted once: the page reads the same facts as a list and by name.
+        let factValues = facts.map(TemplateValue.init)
         context["body"] = markdown.html
-        context["facts"] = facts
+        context["facts"] = TemplateValue.list(factValues)
         context["hasFacts"] = !facts.isEmpty
-        context["fields"] = Dictionary(uniqueKeysWithValues: facts.map { ($0["name"] as! String, $0) })
+        context["fields"] = TemplateValue.object(TemplateObject(Dictionary(uniqueKeysWithValues: zip(facts.map { $0["name"] as! String }, factValues))))
         context["slug"] = record.slug
         context["recordTitle"] = record.title
         context["sample"] = record.sample
@@ -100,7 +102,7 @@ public struct RecordPages: OutputFormat {
         let strings = env.theme.strings[language.code] ?? [:]
         let group = zip(fields, key).compactMap { name, value -> String? in
             guard let value, let spec = schema.field(name) else { return nil }
-            return formatter.fact(spec: spec, value: value)["text"] as? String
+            return formatter.text(spec: spec, value: value)
         }.joined(separator: " · ")
         var result: [String: Any] = [
             "heading": (strings["same_group"] ?? "{group}").replacingPlaceholders(["group": group]),

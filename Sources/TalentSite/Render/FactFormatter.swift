@@ -29,6 +29,12 @@ struct FactFormatter {
                 "text": parts.map(\.text).joined(separator: separator)]
     }
 
+    /// What `fact(spec:value:)` gives as `text` (the values joined with the list separator), without the rest.
+    func text(spec: FieldSpec, value: FieldValue) -> String {
+        let separator = strings["list_separator"] ?? ", "
+        return value.elements.map { part(spec: spec, type: spec.type.element, value: $0).text }.joined(separator: separator)
+    }
+
     private func part(spec: FieldSpec, type: FieldType, value: FieldValue) -> (text: String, href: String?) {
         switch value {
         case .text(let text): return (text, nil)

@@ -18,7 +18,7 @@ enum JSONValue: Equatable {
     }
 
     /// Writes UTF-8 bytes: JSON-LD is built for every page, and byte appends cost far less than String ones.
-    private func write(to out: inout [UInt8]) {
+    func write(to out: inout [UInt8]) {
         switch self {
         case .string(let text): Self.quote(text, into: &out)
         case .number(let number): out.append(contentsOf: String(number).utf8)

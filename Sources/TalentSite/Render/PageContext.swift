@@ -16,17 +16,19 @@ struct PageContext {
     ///   - section: the section the page belongs to, to mark the current menu entry.
     func base(title: String?, description: String?, path: String, versions: [String: String],
               fallbacks: [String: String], section: String?) -> [String: Any] {
+        // Built as template values, not dictionaries to convert: every page has them.
         let languages = site.settings.languages
-        let switcher: [[String: Any]] = languages.map { other in
+        let switcher: [(current: Bool, value: TemplateValue)] = languages.map { other in
             let href = versions[other.code] ?? fallbacks[other.code] ?? other.homePath
-            return ["name": other.name, "code": other.code, "hreflang": other.htmlLang, "href": href,
-                    "current": other == language, "translated": versions[other.code] != nil]
+            return (other == language, .object(TemplateObject([
+                "name": .text(other.name), "code": .text(other.code), "hreflang": .text(other.htmlLang), "href": .text(href),
+                "current": .bool(other == language), "translated": .bool(versions[other.code] != nil)])))
         }
-        var alternates: [[String: Any]] = languages.compactMap { other in
-            versions[other.code].map { ["hreflang": other.htmlLang, "href": absolute($0)] }
+        var alternates: [TemplateValue] = languages.compactMap { other in
+            versions[other.code].map { .object(TemplateObject(["hreflang": .text(other.htmlLang), "href": .text(absolute($0))])) }
         }
         if let defaultPath = versions[site.settings.defaultLanguage.code], alternates.count > 1 {
-            alternates.append(["hreflang": "x-default", "href": absolute(defaultPath)])
+            alternates.append(.object(TemplateObject(["hreflang": .text("x-default"), "href": .text(absolute(defaultPath))])))
         }
         let pageTitle = title.map { "\($0) | \(language.siteTitle)" } ?? language.siteTitle
         let fixed = env.pageParts.fixed(language.code, section) { fixedPart(section: section) }
@@ -37,9 +39,9 @@ struct PageContext {
             "description": Self.shorten(description ?? language.siteDescription),
             "canonical": absolute(path),
             "path": path,
-            "alternates": alternates,
-            "languages": switcher,
-            "otherLanguages": switcher.filter { $0["current"] as? Bool == false },
+            "alternates": TemplateValue.list(alternates),
+            "languages": TemplateValue.list(switcher.map(\.value)),
+            "otherLanguages": TemplateValue.list(switcher.filter { !$0.current }.map(\.value)),
             "menu": cachedMenu(nil, currentSection: section, currentPath: path),
             "footerMenu": cachedMenu(site.settings.footerMenu, currentSection: nil, currentPath: path),
             "openGraph": openGraph(title: title ?? language.siteTitle, type: section == nil ? "website" : "article"),
@@ -111,14 +113,14 @@ struct PageContext {
     func updated(_ day: Day?) -> Any {
         guard let day else { return false }
         let formatter = FactFormatter(env: env, language: language)
-        return ["iso": day.iso, "text": formatter.date(day)]
+        return TemplateValue.object(TemplateObject(["iso": .text(day.iso), "text": .text(formatter.date(day))]))
     }
 
     /// Open Graph properties beyond title, description and URL (which reuse the page's own).
-    private func openGraph(title: String, type: String) -> [String: Any] {
-        let others = site.settings.languages.filter { $0 != language }.map { ["locale": Self.ogLocale($0)] }
-        return ["title": title, "type": type, "siteName": language.siteTitle, "locale": Self.ogLocale(language),
-                "alternateLocales": others]
+    private func openGraph(title: String, type: String) -> TemplateValue {
+        let others = site.settings.languages.filter { $0 != language }.map { TemplateValue.object(TemplateObject(["locale": .text(Self.ogLocale($0))])) }
+        return .object(TemplateObject(["title": .text(title), "type": .text(type), "siteName": .text(language.siteTitle),
+                                       "locale": .text(Self.ogLocale(language)), "alternateLocales": .list(others)]))
     }
 
     /// Open Graph wants `ll_TT`: `zh-TW` → `zh_TW`; a bare language code stays as it is.

@@ -26,7 +26,7 @@ struct ListGroups {
         return groups.enumerated().map { index, group in
             ["heading": group.heading ?? false, "id": "group-\(index + 1)",
              "subgroups": group.subgroups.map { sub in
-                 ["heading": sub.heading ?? false, "items": sub.items, "level": itemLevel] as [String: Any]
+                 ["heading": sub.heading ?? false, "items": TemplateValue.list(sub.items), "level": itemLevel] as [String: Any]
              }]
         }
     }
