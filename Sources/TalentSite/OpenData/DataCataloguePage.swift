@@ -4,6 +4,18 @@ struct DataCataloguePage {
     let env: RenderEnvironment
     let language: Language
     let datasets: [CatalogueDataset]
+    /// Made once per page: its URL heads the page, every dataset's details and the JSON-LD.
+    private let catalogueLicence: CatalogueLicence
+
+    init(env: RenderEnvironment, language: Language, datasets: [CatalogueDataset]) {
+        self.env = env; self.language = language; self.datasets = datasets
+        catalogueLicence = CatalogueLicence(strings: env.theme.strings, site: env.site)
+    }
+
+    /// The JSON-LD writer both pages use.
+    private var linkedData: DatasetLinkedData {
+        DatasetLinkedData(site: env.site, language: language, strings: strings, licence: catalogueLicence)
+    }
 
     private var strings: [String: String] { env.theme.strings[language.code] ?? [:] }
     private func text(_ key: String) -> String { strings[key] ?? key }
@@ -17,8 +29,7 @@ struct DataCataloguePage {
         context["licence"] = licence
         context["datasets"] = datasets.map { details($0, level: 2) }
         context["catalogueFiles"] = catalogueFiles
-        context["linkedData"] = [DatasetLinkedData(site: env.site, language: language, strings: strings, licence: CatalogueLicence(strings: env.theme.strings, site: env.site))
-            .catalogue(datasets, path: path).serialized]
+        context["linkedData"] = [linkedData.catalogue(datasets, path: path).serialized]
         return env.render(CataloguePaths.template, context, for: SourceLocation(file: "templates/\(CataloguePaths.template).mustache"))
     }
 
@@ -32,13 +43,12 @@ struct DataCataloguePage {
         context["dataset"] = details(dataset, level: 1)
         context["catalogueFiles"] = catalogueFiles
         context["updated"] = page.updated(dataset.modified ?? env.site.newestDate)
-        context["linkedData"] = [DatasetLinkedData(site: env.site, language: language, strings: strings, licence: CatalogueLicence(strings: env.theme.strings, site: env.site))
-            .dataset(dataset, path: path).serialized]
+        context["linkedData"] = [linkedData.dataset(dataset, path: path).serialized]
         return env.render(CataloguePaths.datasetTemplate, context, for: SourceLocation(file: "templates/\(CataloguePaths.datasetTemplate).mustache"))
     }
 
     private var licence: [String: Any] {
-        ["text": text(CatalogueLicence.nameKey), "href": CatalogueLicence(strings: env.theme.strings, site: env.site).url]
+        ["text": text(CatalogueLicence.nameKey), "href": catalogueLicence.url]
     }
 
     private var catalogueFiles: [[String: Any]] {

@@ -86,8 +86,13 @@ struct OpenDataTable {
     }
 
     var json: [UInt8] {
-        let objects = rows.map { row in JSONValue.object(zip(columns, row).map { ($0.name, $1) }) }
-        return Array(("[\n" + objects.map(\.serialized).joined(separator: ",\n") + "\n]\n").utf8)
+        var out = Array("[\n".utf8)
+        for (index, row) in rows.enumerated() {
+            if index > 0 { out.append(contentsOf: ",\n".utf8) }
+            JSONValue.object(zip(columns, row).map { ($0.name, $1) }).write(to: &out)
+        }
+        out.append(contentsOf: "\n]\n".utf8)
+        return out
     }
 
     /// RFC 4180 CSV: UTF-8 with a byte-order mark (so spreadsheets show Chinese correctly), CRLF line
@@ -113,7 +118,9 @@ struct OpenDataTable {
     }
 
     static func cell(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        // Most cells hold none of these bytes, and so none of these characters: no need to walk their characters.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }),
+              text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

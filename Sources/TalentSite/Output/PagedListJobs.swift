@@ -11,6 +11,7 @@ extension PagedList {
             guard let base = basePaths[language.code], let pages = pageCounts[language.code] else { continue }
             // Filtered once per language, not once per page: long lists have hundreds of pages.
             let visible = rows.filter { $0.entry.versions[language.code] != nil }
+            let newest = rows.lazy.compactMap { $0.entry.versions[language.code]?.date }.max()
             for number in 1...pages {
                 let slice = Array(visible.dropFirst((number - 1) * pageSize).prefix(pageSize))
                 let total = visible.count
@@ -22,7 +23,7 @@ extension PagedList {
                 let info = PageInfo(language: language.code, versions: versions)
                 jobs.append(OutputJob(path: path, origin: origin, page: info) { env in
                     render(slice, total: total, page: number, of: pages, language: language, path: path,
-                           versions: info.versions, env: env)
+                           versions: info.versions, newest: newest, env: env)
                 })
             }
         }

@@ -50,12 +50,14 @@ public struct RecordPages: OutputFormat {
         var context = page.base(title: isHome ? nil : record.title, description: env.summaries.summary(of: record), path: path,
                                 versions: env.site.routes.versions(of: entry, schema: schema),
                                 fallbacks: page.sectionFallbacks(schema), section: schema.atSiteRoot ? nil : schema.name)
-        let formatter = FactFormatter(site: env.site, language: language, strings: env.theme.strings[language.code] ?? [:])
+        let formatter = FactFormatter(env: env, language: language)
         let facts = formatter.facts(for: record, schema: schema)
+        // Converted once: the page reads the same facts as a list and by name.
+        let factValues = facts.map(TemplateValue.init)
         context["body"] = markdown.html
-        context["facts"] = facts
+        context["facts"] = TemplateValue.list(factValues)
         context["hasFacts"] = !facts.isEmpty
-        context["fields"] = Dictionary(uniqueKeysWithValues: facts.map { ($0["name"] as! String, $0) })
+        context["fields"] = TemplateValue.object(TemplateObject(Dictionary(uniqueKeysWithValues: zip(facts.map { $0["name"] as! String }, factValues))))
         context["slug"] = record.slug
         context["recordTitle"] = record.title
         context["sample"] = record.sample
@@ -95,13 +97,12 @@ public struct RecordPages: OutputFormat {
         let fields = schema.listing.groupBy
         guard !fields.isEmpty, !schema.atSiteRoot, let section = env.site.section(schema.name) else { return false }
         let key = fields.map { record.fields[$0] }
-        let others = section.entries.filter { entry in
-            entry.slug != record.slug && entry.versions[language.code].map { other in fields.map { other.fields[$0] } == key } == true
-        }
+        let others = env.records.group(section: section, fields: fields, language: language.code, key: key)
+            .filter { $0.slug != record.slug }
         let strings = env.theme.strings[language.code] ?? [:]
         let group = zip(fields, key).compactMap { name, value -> String? in
             guard let value, let spec = schema.field(name) else { return nil }
-            return formatter.fact(spec: spec, value: value)["text"] as? String
+            return formatter.text(spec: spec, value: value)
         }.joined(separator: " · ")
         var result: [String: Any] = [
             "heading": (strings["same_group"] ?? "{group}").replacingPlaceholders(["group": group]),

@@ -4,13 +4,16 @@ struct FactFormatter {
     let site: SiteModel
     let language: Language
     let strings: [String: String]
+    /// Finds referenced records without scanning their section; without it (tests), they are searched for.
+    var records: RecordIndex? = nil
 
-    /// `[{name, label, values: [{text, href, sep}]}]` for every declared field the record has, in schema order.
+    /// `[{name, label, values: [{text, href, sep}]}]` for every declared field the record has, in schema order,
+    /// of those `include` accepts (a card's: the fields shown in lists).
     /// Fields shown only while a record is open (an apply link) are left out once it is over.
-    func facts(for record: Record, schema: SectionSchema) -> [[String: Any]] {
+    func facts(for record: Record, schema: SectionSchema, include: (FieldSpec) -> Bool = { _ in true }) -> [[String: Any]] {
         let open = record.isOpen(in: schema.listing, on: site.buildDay)
         return schema.fields.compactMap { spec in
-            guard let value = record.fields[spec.name], open || !spec.onlyWhileOpen else { return nil }
+            guard let value = record.fields[spec.name], open || !spec.onlyWhileOpen, include(spec) else { return nil }
             return fact(spec: spec, value: value)
         }
     }
@@ -24,6 +27,12 @@ struct FactFormatter {
         }
         return ["name": spec.name, "label": spec.label[language], "values": values,
                 "text": parts.map(\.text).joined(separator: separator)]
+    }
+
+    /// What `fact(spec:value:)` gives as `text` (the values joined with the list separator), without the rest.
+    func text(spec: FieldSpec, value: FieldValue) -> String {
+        let separator = strings["list_separator"] ?? ", "
+        return value.elements.map { part(spec: spec, type: spec.type.element, value: $0).text }.joined(separator: separator)
     }
 
     private func part(spec: FieldSpec, type: FieldType, value: FieldValue) -> (text: String, href: String?) {
@@ -40,7 +49,8 @@ struct FactFormatter {
             return (term.label[language], vocabulary.isTaxonomy ? site.routes.term(name, key, language) : nil)
         case .ref(let slug):
             guard case .ref(let section) = type, let target = site.section(section),
-                  let entry = target.entries.first(where: { $0.slug == slug }) else { return (slug, nil) }
+                  let entry = records.map({ $0.entry(section: section, slug: slug) }) ?? target.entries.first(where: { $0.slug == slug })
+            else { return (slug, nil) }
             let version = entry.versions[language.code] != nil ? language : site.settings.defaultLanguage
             let record = entry.versions[version.code]!
             return (record.title, site.routes.record(target.schema, slug: slug, version))
@@ -73,10 +83,20 @@ struct FactFormatter {
     private func monthName(_ month: Int) -> String {
         var index = 1
         for name in (strings["months"] ?? "").split(separator: ",") {
-            if index == month { return name.trimmingCharacters(in: .whitespaces) }
+            if index == month { return Self.trimmingSpaces(name) }
             index += 1
         }
         return String(month)
+    }
+
+    /// `name` without the spaces and tabs around it (what `trimmingCharacters(in: .whitespaces)` removes:
+    /// tab and the space separators), without going through Foundation for every date on every page.
+    static func trimmingSpaces(_ name: Substring) -> String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator }
+        let scalars = name.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(scalars[first...last])
     }
 
     func number(_ number: Int, spec: FieldSpec) -> String {
@@ -104,5 +124,12 @@ struct FactFormatter {
             out.append(character)
         }
         return (number < 0 ? "-" : "") + out
+    }
+}
+
+extension FactFormatter {
+    /// The formatter of pages in `language`: its UI strings, and the build's index of records to find references.
+    init(env: RenderEnvironment, language: Language) {
+        self.init(site: env.site, language: language, strings: env.theme.strings[language.code] ?? [:], records: env.records)
     }
 }

@@ -93,8 +93,7 @@ struct LinkedData {
 
     private func scalar(_ value: FieldValue, spec: FieldSpec) -> JSONValue? {
         JSONValue(value) { named in
-            let formatter = FactFormatter(site: site, language: language, strings: env.theme.strings[language.code] ?? [:])
-            return formatter.fact(spec: spec, value: named)["text"] as? String ?? named.description
+            FactFormatter(env: env, language: language).text(spec: spec, value: named)
         }
     }
 

@@ -16,17 +16,19 @@ struct PageContext {
     ///   - section: the section the page belongs to, to mark the current menu entry.
     func base(title: String?, description: String?, path: String, versions: [String: String],
               fallbacks: [String: String], section: String?) -> [String: Any] {
+        // Built as template values, not dictionaries to convert: every page has them.
         let languages = site.settings.languages
-        let switcher: [[String: Any]] = languages.map { other in
+        let switcher: [(current: Bool, value: TemplateValue)] = languages.map { other in
             let href = versions[other.code] ?? fallbacks[other.code] ?? other.homePath
-            return ["name": other.name, "code": other.code, "hreflang": other.htmlLang, "href": href,
-                    "current": other == language, "translated": versions[other.code] != nil]
+            return (other == language, .object(TemplateObject([
+                "name": .text(other.name), "code": .text(other.code), "hreflang": .text(other.htmlLang), "href": .text(href),
+                "current": .bool(other == language), "translated": .bool(versions[other.code] != nil)])))
         }
-        var alternates: [[String: Any]] = languages.compactMap { other in
-            versions[other.code].map { ["hreflang": other.htmlLang, "href": absolute($0)] }
+        var alternates: [TemplateValue] = languages.compactMap { other in
+            versions[other.code].map { .object(TemplateObject(["hreflang": .text(other.htmlLang), "href": .text(absolute($0))])) }
         }
         if let defaultPath = versions[site.settings.defaultLanguage.code], alternates.count > 1 {
-            alternates.append(["hreflang": "x-default", "href": absolute(defaultPath)])
+            alternates.append(.object(TemplateObject(["hreflang": .text("x-default"), "href": .text(absolute(defaultPath))])))
         }
         let pageTitle = title.map { "\($0) | \(language.siteTitle)" } ?? language.siteTitle
         let fixed = env.pageParts.fixed(language.code, section) { fixedPart(section: section) }
@@ -37,9 +39,9 @@ struct PageContext {
             "description": Self.shorten(description ?? language.siteDescription),
             "canonical": absolute(path),
             "path": path,
-            "alternates": alternates,
-            "languages": switcher,
-            "otherLanguages": switcher.filter { $0["current"] as? Bool == false },
+            "alternates": TemplateValue.list(alternates),
+            "languages": TemplateValue.list(switcher.map(\.value)),
+            "otherLanguages": TemplateValue.list(switcher.filter { !$0.current }.map(\.value)),
             "menu": cachedMenu(nil, currentSection: section, currentPath: path),
             "footerMenu": cachedMenu(site.settings.footerMenu, currentSection: nil, currentPath: path),
             "openGraph": openGraph(title: title ?? language.siteTitle, type: section == nil ? "website" : "article"),
@@ -110,19 +112,19 @@ struct PageContext {
     /// `{iso, text}` for a page's last-updated date (the newest content date behind it), or false.
     func updated(_ day: Day?) -> Any {
         guard let day else { return false }
-        let formatter = FactFormatter(site: site, language: language, strings: env.theme.strings[language.code] ?? [:])
-        return ["iso": day.iso, "text": formatter.date(day)]
+        let formatter = FactFormatter(env: env, language: language)
+        return TemplateValue.object(TemplateObject(["iso": .text(day.iso), "text": .text(formatter.date(day))]))
     }
 
     /// Open Graph properties beyond title, description and URL (which reuse the page's own).
-    private func openGraph(title: String, type: String) -> [String: Any] {
-        let others = site.settings.languages.filter { $0 != language }.map { ["locale": Self.ogLocale($0)] }
-        return ["title": title, "type": type, "siteName": language.siteTitle, "locale": Self.ogLocale(language),
-                "alternateLocales": others]
+    private func openGraph(title: String, type: String) -> TemplateValue {
+        let others = site.settings.languages.filter { $0 != language }.map { TemplateValue.object(TemplateObject(["locale": .text(Self.ogLocale($0))])) }
+        return .object(TemplateObject(["title": .text(title), "type": .text(type), "siteName": .text(language.siteTitle),
+                                       "locale": .text(Self.ogLocale(language)), "alternateLocales": .list(others)]))
     }
 
     /// Open Graph wants `ll_TT`: `zh-TW` → `zh_TW`; a bare language code stays as it is.
-    static func ogLocale(_ language: Language) -> String { language.code.replacingOccurrences(of: "-", with: "_") }
+    static func ogLocale(_ language: Language) -> String { String(language.code.map { $0 == "-" ? "_" : $0 }) }
 
     /// Links to every taxonomy index (`/industries/`, `/regions/`…) in this language, for browsing.
     func taxonomyLinks() -> [[String: Any]] {
@@ -150,9 +152,26 @@ struct PageContext {
 
     /// Meta descriptions longer than ~160 characters are cut by search engines; cut them ourselves, at a character.
     static func shorten(_ text: String, limit: Int = 160) -> String {
+        if text.utf8.count <= limit && !mayHaveLineBreak(text) { return text }
         let flat = text.split(whereSeparator: { $0.isNewline }).joined(separator: " ")
         guard flat.count > limit else { return flat }
         return String(flat.prefix(limit - 1)) + "…"
+    }
+
+    /// False only when `text` has no character that `Character.isNewline` accepts (LF, VT, FF, CR, NEL, U+2028,
+    /// U+2029): then cutting it into lines and joining them with spaces gives it back unchanged.
+    static func mayHaveLineBreak(_ text: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x0A...0x0D: return true
+            case 0x85 where previous.1 == 0xC2: return true
+            case 0xA8, 0xA9: if previous == (0xE2, 0x80) { return true }
+            default: break
+            }
+            previous = (previous.1, byte)
+        }
+        return false
     }
 
     /// Where each language's switcher goes when a record has no version in it: that language's list of the section.

@@ -23,7 +23,19 @@ enum PluralRules {
     /// (grouped: 1,234). Nil when the string is missing.
     static func text(_ name: String, count: Int, strings: [String: String], language code: String) -> String? {
         let form = strings[key(name, category(of: count, language: code))] ?? strings[key(name, "other")]
-        return form?.replacingOccurrences(of: "{count}", with: FactFormatter.grouped(count))
+        return form.map { fill($0, count: FactFormatter.grouped(count)) }
+    }
+
+    /// `form` with every `{count}` replaced by `count` (list pages show one per page: no Foundation search for it).
+    static func fill(_ form: String, count: String) -> String {
+        var out = ""
+        var rest = Substring(form)
+        while let range = rest.firstRange(of: "{count}") {
+            out += rest[..<range.lowerBound]
+            out += count
+            rest = rest[range.upperBound...]
+        }
+        return out + rest
     }
 
     /// Template view of the strings: plain keys as they are, plural strings as nested mappings

@@ -51,11 +51,14 @@ public struct RenderEnvironment: Sendable {
     let cards = CardCache()
     /// The parts of page contexts shared by every page of a language and section.
     let pageParts = PageParts()
+    /// Records by slug and by group, indexed once per build instead of scanned per page.
+    let records: RecordIndex
 
     public init(site: SiteModel, theme: Theme, plannedPaths: Set<String>, summaries: SummaryIndex,
                 formats: [any PageLinkSource], log: DiagnosticLog) {
         self.site = site; self.theme = theme; self.plannedPaths = plannedPaths; self.summaries = summaries
         self.formats = formats; self.log = log
+        records = RecordIndex(site: site)
     }
 
     /// Whether a root-relative link lands on a file the build writes (`/x/` or `/x/index.html`).

@@ -19,14 +19,14 @@ struct ListGroups {
             if groups[last].subgroups.isEmpty || groups[last].subgroups[groups[last].subgroups.count - 1].heading != inner {
                 groups[last].subgroups.append((inner, []))
             }
-            groups[last].subgroups[groups[last].subgroups.count - 1].items.append(items.item(record, schema: row.schema))
+            groups[last].subgroups[groups[last].subgroups.count - 1].items.append(items.sharedItem(record, schema: row.schema))
         }
         // Item titles sit one heading level below the nearest group heading (h2 without groups).
         let itemLevel = 2 + min(levels.count, 2)
         return groups.enumerated().map { index, group in
             ["heading": group.heading ?? false, "id": "group-\(index + 1)",
              "subgroups": group.subgroups.map { sub in
-                 ["heading": sub.heading ?? false, "items": sub.items, "level": itemLevel] as [String: Any]
+                 ["heading": sub.heading ?? false, "items": TemplateValue.list(sub.items), "level": itemLevel] as [String: Any]
              }]
         }
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The short form of records used on list, term, archive and home pages: title, link, summary, key facts,
 /// and the record's status (a course open for applications, in progress, ended…). Items carry a memo key
 /// (`CardCache`), so a card renders once per build and language however many pages show it.
@@ -5,29 +7,34 @@ struct ListItems {
     let env: RenderEnvironment
     let language: Language
 
-    private var formatter: FactFormatter {
-        FactFormatter(site: env.site, language: language, strings: env.theme.strings[language.code] ?? [:])
-    }
-
-    /// Items for `entries` of one section that exist in this language, at most `limit`.
+    /// Items for `entries` of one section that exist in this language, at most `limit`; each record's item is the
+    /// build's shared one (`CardCache`), so a record shown on many pages has its fields built once.
     func items(_ entries: some Sequence<Entry>, schema: SectionSchema, limit: Int? = nil) -> [TemplateValue] {
-        let formatter = formatter
         var result: [TemplateValue] = []
         for entry in entries {
             if let limit, result.count >= limit { break }
             guard let record = entry.versions[language.code] else { continue }
-            result.append(item(record, schema: schema, formatter: formatter))
+            result.append(sharedItem(record, schema: schema))
         }
         return result
     }
 
+    /// The build's shared item of `record` (made on first use).
+    func sharedItem(_ record: Record, schema: SectionSchema) -> TemplateValue {
+        let key = CardCache.key(record, schema: schema)
+        return .object(env.cards.item(key) { object(record, schema: schema, key: key) })
+    }
+
+    /// A new item of `record`, its fields not built yet: what a page showing the card first gets.
     func item(_ record: Record, schema: SectionSchema) -> TemplateValue {
-        item(record, schema: schema, formatter: formatter)
+        .object(object(record, schema: schema, key: CardCache.key(record, schema: schema)))
     }
 
     /// A card's summary: whole when it fits, else cut at the last sentence end, else at a word or
     /// phrase boundary, so no word is cut in half (`…` marks the cut).
     static func shorten(_ text: String, limit: Int) -> String {
+        // No line break and no more bytes than the limit: no more characters either, so the text is kept whole.
+        if text.utf8.count <= limit && !PageContext.mayHaveLineBreak(text) { return text }
         let flat = text.split(whereSeparator: { $0.isNewline }).joined(separator: " ")
         guard flat.count > limit else { return flat }
         let head = flat.prefix(limit - 1)
@@ -40,29 +47,33 @@ struct ListItems {
         return String(head) + "…"
     }
 
-    private func item(_ record: Record, schema: SectionSchema, formatter: FactFormatter) -> TemplateValue {
-        .object(TemplateObject(memoKey: CardCache.key(record, schema: schema)) {
-            fields(record, schema: schema, formatter: formatter)
-        })
+    /// The item object, its fields built on first read. The builder holds what it needs, not the environment: a
+    /// shared item lives in the environment's `CardCache`, and must not keep the environment alive through it.
+    private func object(_ record: Record, schema: SectionSchema, key: String) -> TemplateObject {
+        let (site, language, records, summaries) = (env.site, language, env.records, env.summaries)
+        let strings = env.theme.strings[language.code] ?? [:]
+        return TemplateObject(memoKey: key) {
+            Self.fields(record, schema: schema, language: language,
+                        formatter: FactFormatter(site: site, language: language, strings: strings, records: records),
+                        summary: summaries.summary(of: record))
+        }
     }
 
-    private func fields(_ record: Record, schema: SectionSchema, formatter: FactFormatter) -> [String: Any] {
-        let site = env.site
-        let strings = env.theme.strings[language.code] ?? [:]
+    private static func fields(_ record: Record, schema: SectionSchema, language: Language, formatter: FactFormatter,
+                               summary: String?) -> [String: Any] {
+        let site = formatter.site
         // Cards show only the fields the schema marks `in_lists: true`; the record page shows them all.
-        let facts = formatter.facts(for: record, schema: schema).filter { fact in
-            (fact["name"] as? String).flatMap(schema.field)?.inLists ?? false
-        }
+        let facts = formatter.facts(for: record, schema: schema) { schema.field($0.name)?.inLists ?? false }
         // Every key is set, even when empty: Mustache would otherwise find the same key in an outer context.
         return [
             "title": record.title, "slug": record.slug,
             "href": site.routes.record(schema, slug: record.slug, language),
-            "summary": env.summaries.summary(of: record).map { Self.shorten($0, limit: schema.listing.summaryLimit) } ?? false,
+            "summary": summary.map { Self.shorten($0, limit: schema.listing.summaryLimit) } ?? false,
             "facts": facts, "hasFacts": !facts.isEmpty,
             "date": record.date.map { ["iso": $0.iso, "text": formatter.date($0)] } ?? false,
             "sectionTitle": schema.title[language],
             "sample": record.sample,
-            "status": StatusContext.value(record, schema: schema, site: site, strings: strings),
+            "status": StatusContext.value(record, schema: schema, site: site, strings: formatter.strings),
         ]
     }
 }

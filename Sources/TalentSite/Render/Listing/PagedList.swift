@@ -41,8 +41,10 @@ struct PagedList: Sendable {
     }
 
     /// Page `number` of `pages` in `language`, holding `slice` of the `total` records (the jobs are planned in Output).
+    /// `newest` is the newest date of the list's records in `language` (nil when none has one), found once for all
+    /// pages of the list.
     func render(_ slice: [(schema: SectionSchema, entry: Entry)], total: Int, page number: Int, of pages: Int,
-                language: Language, path: String, versions: [String: String], env: RenderEnvironment) -> [UInt8]? {
+                language: Language, path: String, versions: [String: String], newest: Day?, env: RenderEnvironment) -> [UInt8]? {
         let site = env.site
         let strings = env.theme.strings[language.code] ?? [:]
         let context = PageContext(env: env, language: language)
@@ -57,7 +59,7 @@ struct PagedList: Sendable {
         values["intro"] = number == 1 ? intro.map { $0[language] as Any } ?? false : false
         values["about"] = number == 1 ? about.map { aboutHTML($0[language], language: language, path: path, env: env) as Any } ?? false : false
         values["count"] = total
-        values["updated"] = context.updated(site.newestDate(of: rows.map(\.entry), language: language.code))
+        values["updated"] = context.updated(newest ?? site.newestDate)
         values["countText"] = PluralRules.text("records", count: total, strings: strings, language: language.code) ?? String(total)
         values["parents"] = parents.map { ["title": $0.text[language], "href": $0.paths[language.code] ?? language.homePath] }
         values["groups"] = ListGroups(env: env, language: language, levels: groupBy).groups(slice)
