@@ -3,7 +3,6 @@ import Synchronization
 
 /// Renderings of partials over memoisable objects (card items), shared by the pages of one build: a
 /// record's card is rendered once per language and heading level, not once per list, term and archive page.
-/// It also keeps the fields of memoisable objects once built, for pages that show an item without its card.
 final class TemplateMemo: Sendable {
     struct Entry: Sendable {
         var bytes: [UInt8]
@@ -28,16 +27,5 @@ final class TemplateMemo: Sendable {
     func store(_ entry: Entry, template: Int, key object: String) {
         let key = Key(template: template, object: object)
         entries.withLock { $0[key] = [entry] + ($0[key] ?? []).prefix(Self.variants - 1) }
-    }
-
-    /// The fields of lazy objects built so far, by memo key (see `TemplateObject.build(sharing:)`).
-    private let tables = Mutex<[String: TemplateTable]>([:])
-
-    func table(key: String) -> TemplateTable? {
-        tables.withLock { $0[key] }
-    }
-
-    func store(_ table: TemplateTable, key: String) {
-        tables.withLock { $0[key] = table }
     }
 }

@@ -49,22 +49,9 @@ final class TemplateObject: Sendable {
     var table: TemplateTable {
         if let eager { return eager }
         if let built = built.load() { return built.table }
-        return build(sharing: nil)
-    }
-
-    /// Builds a lazy object's fields, or takes them from `memo` when an object with the same memo key was built
-    /// before in this build: the same key has the same fields within a build (see `CardCache.key`), so a record's
-    /// item shown on many pages (home, references, same-group lists) is built once, not once per page.
-    private func build(sharing memo: TemplateMemo?) -> TemplateTable {
-        pending.withLock { make in
+        return pending.withLock { make in
             if let built = built.load() { return built.table }
-            let table: TemplateTable
-            if let memo, let memoKey, let known = memo.table(key: memoKey) {
-                table = known
-            } else {
-                table = make.map { TemplateTable(converting: $0()) } ?? TemplateTable([])
-                if let memo, let memoKey { memo.store(table, key: memoKey) }
-            }
+            let table = make.map { TemplateTable(converting: $0()) } ?? TemplateTable([])
             make = nil
             return built.storeIfNil(Built(table)).table
         }
@@ -74,12 +61,8 @@ final class TemplateObject: Sendable {
 
     subscript(name: String) -> TemplateValue? { table[TemplateKey(name)] }
 
-    subscript(key: TemplateKey) -> TemplateValue? { self[key, sharing: nil] }
-
-    /// The field `key`; a lazy object not built yet takes its fields from `memo` when it can.
-    subscript(key: TemplateKey, sharing memo: TemplateMemo?) -> TemplateValue? {
+    subscript(key: TemplateKey) -> TemplateValue? {
         guard eager == nil else { return eager?[key] }  // read in place, without copying the table
-        if let built = built.load() { return built.table[key] }
-        return build(sharing: memo)[key]
+        return table[key]
     }
 }

@@ -121,7 +121,7 @@ struct TemplateRenderer {
     private func lookup(_ name: TemplateKey, below floor: Int) -> TemplateValue? {
         var depth = floor - 1
         while depth >= 0 {
-            if case .object(let object) = stack[depth], let value = object[name, sharing: memo] { return value }
+            if case .object(let object) = stack[depth], let value = object[name] { return value }
             depth -= 1
         }
         return nil
@@ -137,7 +137,7 @@ struct TemplateRenderer {
             let first = name.keys[0]
             var depth = stack.count - 1
             while depth >= 0 {
-                if case .object(let object) = stack[depth], let value = object[first, sharing: memo] {
+                if case .object(let object) = stack[depth], let value = object[first] {
                     if let floor = recording?.floor, depth < floor { noteRead(first.name, value) }
                     return name.keys.count == 1 ? value : descend(value, name.keys.dropFirst())
                 }
@@ -156,7 +156,7 @@ struct TemplateRenderer {
     private func descend(_ value: TemplateValue, _ parts: ArraySlice<TemplateKey>) -> TemplateValue? {
         var current = value
         for part in parts {
-            guard case .object(let object) = current, let child = object[part, sharing: memo] else { return nil }
+            guard case .object(let object) = current, let child = object[part] else { return nil }
             current = child
         }
         return current

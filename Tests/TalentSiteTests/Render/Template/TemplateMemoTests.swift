@@ -65,23 +65,6 @@ import Testing
         #expect(builds.value == 1)
     }
 
-    @Test func lazyItemsShownWithoutAPartialAreBuiltOncePerMemo() throws {
-        let lib = TemplateLibrary(["page": try TemplateParser.parse("{{#items}}<{{title}}|{{n}}>{{/items}}")])
-        let builds = Counter()
-        func lazyItem(_ key: String) -> TemplateValue {
-            .object(TemplateObject(memoKey: key) { builds.add(); return ["title": "T-\(key)", "n": key.count] })
-        }
-        let memo = TemplateMemo()
-        for _ in 0..<3 {
-            let html = lib.render("page", ["items": [lazyItem("a"), lazyItem("bb"), lazyItem("a")]], memo: memo)
-            #expect(html.map { String(decoding: $0, as: UTF8.self) } == "<T-a|1><T-bb|2><T-a|1>")
-        }
-        #expect(builds.value == 2)
-        // Without a memo each object builds its own fields, as before.
-        #expect(lib.render("page", ["items": [lazyItem("a"), lazyItem("a")]]).map { String(decoding: $0, as: UTF8.self) } == "<T-a|1><T-a|1>")
-        #expect(builds.value == 4)
-    }
-
     final class Counter: @unchecked Sendable {
         var value = 0
         func add() { value += 1 }
