@@ -67,6 +67,14 @@ extension TemplateValue {
         }
         if type == Bool.self, let flag = any as? Bool { self = .bool(flag); return }
         if type == Int.self, let number = any as? Int { self = .int(number); return }
+        if type == [[String: Any]].self, let objects = any as? [[String: Any]] {
+            self = .list(objects.map { .object(TemplateObject(converting: $0)) }); return
+        }
+        // Element by element, which is what the chain's casts of a whole `[Any]` (to `[[String: Any]]`, `[String]`,
+        // `[TemplateValue]`) amount to: each succeeds only where every element converts the same way on its own.
+        if type == [Any].self, let items = any as? [Any] { self = .list(items.map { TemplateValue($0) }); return }
+        if type == [TemplateValue].self, let values = any as? [TemplateValue] { self = .list(values); return }
+        if type == [String].self, let texts = any as? [String] { self = .list(texts.map(TemplateValue.text)); return }
         self.init(casting: any)
     }
 

@@ -78,6 +78,20 @@ import Testing
         #expect(try render(template, data) == "&lt;a&gt;|sub&lt;b&gt;|true|false|42|1.5|opt|[]N|v|v|s|12|xy|(p)(3)(q)|7")
     }
 
+    @Test func arraysOfAnyConvertElementByElementAsTheWholeArrayCastsDid() throws {
+        let some: String? = "o"
+        let none: String? = nil
+        let data: [String: Any] = [
+            "allDicts": [["k": "a"], ["k": "b"]] as [Any], "allStrings": ["x", "y"] as [Any], "empty": [Any](),
+            "optionals": [some as Any, none as Any, "p"] as [Any], "values": [TemplateValue.int(1), TemplateValue.bool(false)] as [Any],
+            "nested": [[["k": "n"]] as [Any], ["s"]] as [Any], "emptyValues": [TemplateValue](), "emptyStrings": [String](),
+        ]
+        let template = "{{#allDicts}}{{k}}{{/allDicts}}|{{#allStrings}}{{.}}{{/allStrings}}|{{^empty}}E{{/empty}}|"
+            + "{{#optionals}}[{{.}}]{{/optionals}}|{{#values}}({{.}}){{/values}}|{{#nested}}<{{#.}}{{k}}{{.}}{{/.}}>{{/nested}}|"
+            + "{{^emptyValues}}V{{/emptyValues}}{{^emptyStrings}}S{{/emptyStrings}}"
+        #expect(try render(template, data) == "ab|xy|E|[o][][p]|(1)(false)|<n><s>|VS")
+    }
+
     /// The byte-by-byte escaping of before, kept here as the reference.
     private func referenceEscape(_ text: String) -> [UInt8] {
         var out: [UInt8] = []
