@@ -19,26 +19,31 @@ enum HTMLEscape {
     }
 
     /// Appends `text` with `& < > " '` escaped (safe in text and in quoted attributes), byte by byte: the five
-    /// are ASCII, so no UTF-8 sequence holds them, and a combining mark after a quote cannot hide it.
+    /// are ASCII, so no UTF-8 sequence holds them, and a combining mark after a quote cannot hide it. Runs of
+    /// other bytes are copied whole; one test of a bit mask tells whether a byte is one of the five.
     static func append(_ text: String, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
             var start = 0
-            for (offset, byte) in bytes.enumerated() {
+            for offset in 0 ..< bytes.count {
+                let byte = bytes[offset]
+                guard byte < 64, specials & (1 << UInt64(byte)) != 0 else { continue }
                 let replacement: StaticString
                 switch byte {
                 case UInt8(ascii: "&"): replacement = "&amp;"
                 case UInt8(ascii: "<"): replacement = "&lt;"
                 case UInt8(ascii: ">"): replacement = "&gt;"
                 case UInt8(ascii: "\""): replacement = "&quot;"
-                case UInt8(ascii: "'"): replacement = "&#39;"
-                default: continue
+                default: replacement = "&#39;"
                 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start ..< offset]))
+                if offset > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start ..< offset])) }
                 out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
                 start = offset + 1
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+            if bytes.count > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...])) }
         }
     }
+
+    /// Bit n set for each byte n that `append` escapes: `"` 0x22, `&` 0x26, `'` 0x27, `<` 0x3C, `>` 0x3E.
+    private static var specials: UInt64 { 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E }
 }

@@ -28,6 +28,8 @@ struct TemplateName: Sendable, Equatable {
     enum Scope: Sendable { case current, top, stack }
     var scope: Scope
     var parts: [String]
+    /// `parts` with their hashes, made once here rather than at every lookup.
+    var keys: [TemplateKey]
     var text: String
 
     init(_ text: String) {
@@ -38,6 +40,7 @@ struct TemplateName: Sendable, Equatable {
             scope = text.hasPrefix(".") ? .top : .stack
             parts = text.split(separator: ".").map(String.init)
         }
+        keys = parts.map(TemplateKey.init)
     }
 
     static func == (a: TemplateName, b: TemplateName) -> Bool { a.text == b.text }

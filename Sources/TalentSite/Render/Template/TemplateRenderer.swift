@@ -51,7 +51,11 @@ struct TemplateRenderer {
             out.append(contentsOf: bytes)
         case .variable(let name, let escaped):
             guard let value = lookup(name) else { return }
-            if escaped { HTMLEscape.append(value.renderedText, to: &out) } else { out.append(contentsOf: value.renderedText.utf8) }
+            if case .text(let text) = value {
+                if escaped { HTMLEscape.append(text, to: &out) } else { out.append(contentsOf: text.utf8) }
+            } else {
+                if escaped { HTMLEscape.append(value.renderedText, to: &out) } else { out.append(contentsOf: value.renderedText.utf8) }
+            }
         case .section(let name, let nodes, let inverted):
             let value = lookup(name) ?? .null
             if inverted {
@@ -103,7 +107,7 @@ struct TemplateRenderer {
         }
         let floor = stack.count - 1
         for known in memo.entries(template: index, key: key)
-        where known.reads.allSatisfy({ read in lookup(read.name, below: floor).isSame(as: read.value) }) {
+        where known.reads.allSatisfy({ read in lookup(TemplateKey(read.name), below: floor).isSame(as: read.value) }) {
             out.append(contentsOf: known.bytes)
             return
         }
@@ -114,7 +118,7 @@ struct TemplateRenderer {
         recording = nil
     }
 
-    private func lookup(_ name: String, below floor: Int) -> TemplateValue? {
+    private func lookup(_ name: TemplateKey, below floor: Int) -> TemplateValue? {
         var depth = floor - 1
         while depth >= 0 {
             if case .object(let object) = stack[depth], let value = object[name] { return value }
@@ -128,18 +132,18 @@ struct TemplateRenderer {
         case .current:
             return stack[stack.count - 1]
         case .top:
-            return descend(stack[stack.count - 1], name.parts[...])
+            return descend(stack[stack.count - 1], name.keys[...])
         case .stack:
-            let first = name.parts[0]
+            let first = name.keys[0]
             var depth = stack.count - 1
             while depth >= 0 {
                 if case .object(let object) = stack[depth], let value = object[first] {
-                    if let floor = recording?.floor, depth < floor { noteRead(first, value) }
-                    return name.parts.count == 1 ? value : descend(value, name.parts.dropFirst())
+                    if let floor = recording?.floor, depth < floor { noteRead(first.name, value) }
+                    return name.keys.count == 1 ? value : descend(value, name.keys.dropFirst())
                 }
                 depth -= 1
             }
-            if recording != nil { noteRead(first, nil) }
+            if recording != nil { noteRead(first.name, nil) }
             return nil
         }
     }
@@ -149,7 +153,7 @@ struct TemplateRenderer {
         recording?.reads.append((name, value))
     }
 
-    private func descend(_ value: TemplateValue, _ parts: ArraySlice<String>) -> TemplateValue? {
+    private func descend(_ value: TemplateValue, _ parts: ArraySlice<TemplateKey>) -> TemplateValue? {
         var current = value
         for part in parts {
             guard case .object(let object) = current, let child = object[part] else { return nil }

@@ -45,73 +45,12 @@ enum TemplateValue: Sendable {
             return a.count == b.count && zip(a, b).allSatisfy { $0.isSame(as: $1) }
         case (.object(let a), .object(let b)):
             if a === b { return true }
-            return a.fields.count == b.fields.count
-                && a.fields.allSatisfy { field in b[field.key].map { field.value.isSame(as: $0) } ?? false }
+            let (fields, others) = (a.table, b.table)
+            return fields.entries.count == others.entries.count && fields.entries.allSatisfy { field in
+                others[TemplateKey(field.key)].map { field.value.isSame(as: $0) } ?? false
+            }
         default: return false
         }
-    }
-}
-
-/// A mapping in a template context (a page, a card, a fact), kept as a list of pairs: smaller than a
-/// dictionary and as fast to search at the sizes templates use.
-///
-/// An object with a `memoKey` (a record's card item in one language) may be made lazily: its fields are
-/// built on first read, so a page whose cards all come from the memo never builds them. A lazy object keeps
-/// its builder and then its fields in a Mutex; an eager one holds constant fields and reads them without a lock.
-final class TemplateObject: Sendable {
-    typealias Fields = [(key: String, value: TemplateValue)]
-
-    /// Names an object whose partials render the same on every page (same key, same fields within a build):
-    /// the renderer reuses a rendering after checking that every value it read outside the object is the same.
-    let memoKey: String?
-    /// The fields of an eager object; nil for a lazy one.
-    private let eager: Fields?
-    /// A lazy object's builder until the first read, then its fields; unused by an eager object.
-    private let lazy: Mutex<Lazy>
-
-    private enum Lazy {
-        case unused
-        case pending(@Sendable () -> [String: Any])
-        case built(Fields)
-    }
-
-    init(_ fields: [String: TemplateValue], memoKey: String? = nil) {
-        self.eager = fields.map { ($0.key, $0.value) }
-        self.lazy = Mutex(.unused)
-        self.memoKey = memoKey
-    }
-
-    /// Converts each value of a context dictionary.
-    init(converting dictionary: [String: Any]) {
-        self.eager = dictionary.map { ($0.key, TemplateValue($0.value)) }
-        self.lazy = Mutex(.unused)
-        self.memoKey = nil
-    }
-
-    /// An object whose fields `make` builds when first read.
-    init(memoKey: String, lazily make: @escaping @Sendable () -> [String: Any]) {
-        self.eager = nil
-        self.lazy = Mutex(.pending(make))
-        self.memoKey = memoKey
-    }
-
-    var fields: Fields {
-        if let eager { return eager }
-        return lazy.withLock { state in
-            switch state {
-            case .built(let fields): return fields
-            case .pending(let make):
-                let made: Fields = make().map { ($0.key, TemplateValue($0.value)) }
-                state = .built(made)
-                return made
-            case .unused: return []
-            }
-        }
-    }
-
-    subscript(name: String) -> TemplateValue? {
-        for field in fields where field.key == name { return field.value }
-        return nil
     }
 }
 
@@ -119,6 +58,28 @@ extension TemplateValue {
     /// Converts a context built from dictionaries, arrays and scalars. Values that are already converted
     /// (cached card items) are taken as they are.
     init(_ any: Any) {
+        // The common exact types first, each checked by its type's identity: a chain of failed casts costs more.
+        let type = type(of: any)
+        if type == String.self, let text = any as? String { self = .text(text); return }
+        if type == TemplateValue.self, let value = any as? TemplateValue { self = value; return }
+        if type == [String: Any].self, let dictionary = any as? [String: Any] {
+            self = .object(TemplateObject(converting: dictionary)); return
+        }
+        if type == Bool.self, let flag = any as? Bool { self = .bool(flag); return }
+        if type == Int.self, let number = any as? Int { self = .int(number); return }
+        if type == [[String: Any]].self, let objects = any as? [[String: Any]] {
+            self = .list(objects.map { .object(TemplateObject(converting: $0)) }); return
+        }
+        // Element by element, which is what the chain's casts of a whole `[Any]` (to `[[String: Any]]`, `[String]`,
+        // `[TemplateValue]`) amount to: each succeeds only where every element converts the same way on its own.
+        if type == [Any].self, let items = any as? [Any] { self = .list(items.map { TemplateValue($0) }); return }
+        if type == [TemplateValue].self, let values = any as? [TemplateValue] { self = .list(values); return }
+        if type == [String].self, let texts = any as? [String] { self = .list(texts.map(TemplateValue.text)); return }
+        self.init(casting: any)
+    }
+
+    /// Any other value, by the first cast that fits.
+    private init(casting any: Any) {
         switch any {
         case let value as TemplateValue: self = value
         case let text as String: self = .text(text)
@@ -128,7 +89,7 @@ extension TemplateValue {
         case let objects as [[String: Any]]: self = .list(objects.map { .object(TemplateObject(converting: $0)) })
         case let texts as [String]: self = .list(texts.map(TemplateValue.text))
         case let values as [TemplateValue]: self = .list(values)
-        case let items as [Any]: self = .list(items.map(TemplateValue.init))
+        case let items as [Any]: self = .list(items.map { TemplateValue($0) })
         case let object as TemplateObject: self = .object(object)
         default: self = Self.reflecting(any)
         }
