@@ -25,8 +25,9 @@ extension Pipeline {
     /// records) is freed during the stage rather than after it, when the caller holds no other copy of the jobs.
     static func render(_ jobs: consuming [OutputJob], env: RenderEnvironment, paths: [String: OutputPath], collectors: [any PageCollector],
                        into output: OutputTarget, log: DiagnosticLog, step: @escaping @Sendable () -> Void = {}) -> [String: PageHarvest] {
+        let order = renderOrder(jobs)
         let pending = JobQueue(consume jobs)
-        let harvested = Array(0..<pending.count).parallelMap { index -> (path: String, harvest: PageHarvest)? in
+        let harvested = order.parallelMap { index -> (path: String, harvest: PageHarvest)? in
             defer { step() }
             guard let job = pending.take(index) else { return nil }
             guard let bytes = job.render(env), let path = paths[job.path] else { return nil }
@@ -37,6 +38,14 @@ extension Pipeline {
         var harvests: [String: PageHarvest] = [:]
         for case let (path, harvest)? in harvested { harvests[path] = harvest }
         return harvests
+    }
+
+    /// The order the render stage takes `jobs` in (indices): files that are not pages first (sitemap, feeds, open
+    /// data: few, but each made from the whole site at once), then the pages, each group in plan order. Memory
+    /// peaks at the end of the stage, when every page's harvest is held; a whole-site file rendered then adds to
+    /// that peak, rendered first it does not. What each job writes does not depend on the order.
+    static func renderOrder(_ jobs: [OutputJob]) -> [Int] {
+        jobs.indices.filter { jobs[$0].page == nil } + jobs.indices.filter { jobs[$0].page != nil }
     }
 
     /// The finish stage: each collector's files from every page's harvest in plan order (checked to stay inside
