@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One rendered page's contributions to the collectors, a slot per collector of the plan (nil: nothing).
 /// `serve` keeps them for the pages it does not render again.
 struct PageHarvest: Sendable {
@@ -19,10 +21,15 @@ extension PageCollector {
 extension Pipeline {
     /// Renders `jobs` in parallel into `output` and returns each rendered page's harvest by URL path: the
     /// render stage of every run, full or partial. Workers share nothing but the output and the log.
-    static func render(_ jobs: [OutputJob], env: RenderEnvironment, paths: [String: OutputPath], collectors: [any PageCollector],
+    /// Each job is let go of as soon as its page is written, so what it captured (a list page's rows, a term's
+    /// records) is freed during the stage rather than after it, when the caller holds no other copy of the jobs.
+    static func render(_ jobs: consuming [OutputJob], env: RenderEnvironment, paths: [String: OutputPath], collectors: [any PageCollector],
                        into output: OutputTarget, log: DiagnosticLog, step: @escaping @Sendable () -> Void = {}) -> [String: PageHarvest] {
-        let harvested = jobs.parallelMap { job -> (path: String, harvest: PageHarvest)? in
+        let order = renderOrder(jobs)
+        let pending = JobQueue(consume jobs)
+        let harvested = order.parallelMap { index -> (path: String, harvest: PageHarvest)? in
             defer { step() }
+            guard let job = pending.take(index) else { return nil }
             guard let bytes = job.render(env), let path = paths[job.path] else { return nil }
             write(bytes, to: path, origin: job.origin, output: output, log: log)
             guard let page = job.page, !collectors.isEmpty else { return nil }
@@ -31,6 +38,14 @@ extension Pipeline {
         var harvests: [String: PageHarvest] = [:]
         for case let (path, harvest)? in harvested { harvests[path] = harvest }
         return harvests
+    }
+
+    /// The order the render stage takes `jobs` in (indices): files that are not pages first (sitemap, feeds, open
+    /// data: few, but each made from the whole site at once), then the pages, each group in plan order. Memory
+    /// peaks at the end of the stage, when every page's harvest is held; a whole-site file rendered then adds to
+    /// that peak, rendered first it does not. What each job writes does not depend on the order.
+    static func renderOrder(_ jobs: [OutputJob]) -> [Int] {
+        jobs.indices.filter { jobs[$0].page == nil } + jobs.indices.filter { jobs[$0].page != nil }
     }
 
     /// The finish stage: each collector's files from every page's harvest in plan order (checked to stay inside
@@ -60,6 +75,26 @@ extension Pipeline {
     static func write(_ bytes: [UInt8], to path: OutputPath, origin: SourceLocation?, output: OutputTarget, log: DiagnosticLog) {
         do { try output.write(bytes, to: path) } catch {
             log.error(origin ?? SourceLocation(file: path.description), "cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+}
+
+/// The jobs of one render stage, each handed out once and then no longer held here.
+final class JobQueue: Sendable {
+    private let jobs: Mutex<[OutputJob?]>
+    let count: Int
+
+    init(_ jobs: consuming [OutputJob]) {
+        count = jobs.count
+        self.jobs = Mutex((consume jobs).map(Optional.some))
+    }
+
+    /// The job at `index`, the first time it is asked for; nil after.
+    func take(_ index: Int) -> OutputJob? {
+        jobs.withLock { jobs in
+            guard jobs.indices.contains(index) else { return nil }
+            defer { jobs[index] = nil }
+            return jobs[index]
         }
     }
 }

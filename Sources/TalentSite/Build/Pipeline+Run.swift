@@ -4,6 +4,7 @@ import Dispatch
 struct PipelineState: Sendable {
     var loaded: Pipeline.Loaded
     var site: SiteModel
+    /// The plan, rendered: its jobs keep their paths, origins and pages, not their renderers.
     var plan: Pipeline.Plan
     var summaries: SummaryIndex
     /// Each rendered page's contributions to the collectors, by URL path.
@@ -32,7 +33,7 @@ extension Pipeline {
              updated: [(old: Record, new: Record)] = []) -> PipelineRun {
         var clock = StageClock()
         let site = model(loaded.content, log: log)
-        let plan = plan(site: site, theme: loaded.theme, log: log)
+        var plan = plan(site: site, theme: loaded.theme, log: log)
         clock.lap("model+plan")
         let summaries = previous.map { $0.summaries.updating(updated.map(\.new)) } ?? SummaryIndex.build(site: site)
         clock.lap("summaries")
@@ -45,14 +46,26 @@ extension Pipeline {
             harvests = previous.harvests
             for job in jobs { harvests[job.path] = nil }
         }
-        let env = RenderEnvironment(site: site, theme: loaded.theme, plannedPaths: Set(plan.paths.keys), summaries: summaries,
-                                    formats: formats, log: log)
+        let planned = Set(plan.paths.keys)
         let counter = ProgressCounter(total: jobs.count, report: options.progress)
-        let rendered = Self.render(jobs, env: env, paths: plan.paths, collectors: plan.collectors, into: output, log: log) { counter.step() }
-        harvests.merge(rendered) { _, new in new }
+        // The render stage gets the only copy of the renderers: what a job captured to render its page is freed
+        // once the page is written. Finish, the report and the next run of `serve` read paths and pages only.
+        let renderers = jobs
+        plan.jobs = plan.jobs.map(\.rendered)
+        jobs = jobs.map(\.rendered)
+        do {
+            // An environment of its own for rendering: its card renderings (tens of MB on a big site) go with it.
+            let env = RenderEnvironment(site: site, theme: loaded.theme, plannedPaths: planned, summaries: summaries,
+                                        formats: formats, log: log)
+            let rendered = Self.render(consume renderers, env: env, paths: plan.paths, collectors: plan.collectors,
+                                       into: output, log: log) { counter.step() }
+            harvests.merge(rendered) { _, new in new }
+        }
         clock.lap("render+write")
 
         if !plan.collectors.isEmpty { options.progress?("indexing for search", 0, 0) }
+        let env = RenderEnvironment(site: site, theme: loaded.theme, plannedPaths: planned, summaries: summaries,
+                                    formats: formats, log: log)
         let collected = Self.finish(plan, harvests: harvests, env: env, log: log)
         let files = collected.files
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
@@ -68,4 +81,10 @@ extension Pipeline {
         return PipelineRun(state: state, rendered: jobs, full: jobs.count == plan.jobs.count, collectedFiles: files.count,
                            notes: collected.notes)
     }
+}
+
+extension OutputJob {
+    /// This job once its page is written: the same path, origin and page, and a renderer that makes nothing, so
+    /// the values its renderer captured (list rows, term pages' records) can be freed.
+    var rendered: OutputJob { OutputJob(path: path, origin: origin, page: page) { _ in nil } }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Prints how long each pipeline stage took to stderr when `TALENTSITE_TIMINGS=1`, for profiling builds:
-/// wall time and the process's CPU time (user, system), since wall alone misleads on a busy machine.
+/// wall time and the process's CPU time (user, system), since wall alone misleads on a busy machine, and the heap.
 struct StageClock {
     private let enabled = ProcessInfo.processInfo.environment["TALENTSITE_TIMINGS"] == "1"
     private var last = DispatchTime.now()
@@ -11,8 +11,9 @@ struct StageClock {
         guard enabled else { return }
         let now = DispatchTime.now(), cpu = Self.cpu()
         let milliseconds = Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1_000_000
-        let line = "timing: \(stage) " + String(format: "%.0f ms (user %.0f ms, sys %.0f ms)\n", milliseconds,
+        let line = "timing: \(stage) " + String(format: "%.0f ms (user %.0f ms, sys %.0f ms)", milliseconds,
                                                  cpu.user - lastCPU.user, cpu.system - lastCPU.system)
+            + "; \(HeapStats.summary())\n"
         FileHandle.standardError.write(Data(line.utf8))
         last = now
         lastCPU = cpu
