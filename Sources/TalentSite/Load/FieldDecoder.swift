@@ -108,13 +108,22 @@ struct FieldDecoder {
         }
     }
 
-    /// `text` without white space and line breaks at its ends (Foundation's `whitespacesAndNewlines`), asking
-    /// Foundation only when an end is not a visible ASCII character: nearly every value is returned as is.
+    /// `text` without white space and line breaks at its ends (Foundation's `whitespacesAndNewlines`: Unicode's
+    /// separators Z*, U+0009–U+000D and U+0085), asking Foundation only when an end could be one of them, or is
+    /// any control or format character: nearly every value is returned as is.
     static func trimmed(_ text: String) -> String {
-        if let first = text.utf8.first, let last = text.utf8.last, (0x21..<0x80).contains(first), (0x21..<0x80).contains(last) {
+        if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last, !mayBeSpace(first), !mayBeSpace(last) {
             return text
         }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private static func mayBeSpace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return scalar.value <= 0x20 || scalar.value == 0x7F }
+        switch scalar.properties.generalCategory {
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control, .format: return true
+        default: return false
+        }
     }
 
     static func quoted(_ text: String) -> String { Diagnostic.quoted(text) }
