@@ -25,8 +25,9 @@ struct ContentListing {
         var occupied: Set<String> = []  // section folders holding anything but leftovers
         // Pages in sub-folders of a section: each is also an error, as a page that would not be published.
         let nestedPages = entries.filter { entry in
+            guard entry.kind == .file, isMarkdownName(entry.name) else { return false }
             let parts = entry.path.split(separator: "/").map(String.init)
-            return entry.kind == .file && isMarkdownName(entry.name) && parts.count > 3 && !parts.dropFirst().contains(where: isLeftover)
+            return parts.count > 3 && !parts.dropFirst().contains(where: isLeftover)
         }
         for entry in entries {
             if skipped.contains(where: { entry.path.hasPrefix($0) }) { continue }

@@ -63,8 +63,11 @@ public struct ContentLoader: Sendable {
                 planned.append((schema, [], markdownPaths(of: schema, paths: files, settings: settings)))
             }
         }
-        let jobs = planned.flatMap { plan in plan.markdown.map { (schema: plan.schema, path: $0) } }
-        let parsed = jobs.parallelMap { job in loadRecord(job.path, schema: job.schema, settings: settings) }
+        let jobs = planned.flatMap { plan in
+            let loader = MarkdownRecordLoader(schema: plan.schema, settings: settings, log: log)
+            return plan.markdown.map { (loader: loader, path: $0) }
+        }
+        let parsed = jobs.parallelMap { job in loadRecord(job.path, loader: job.loader) }
         var records: [Record] = []
         var next = 0
         for plan in planned {
@@ -114,10 +117,10 @@ public struct ContentLoader: Sendable {
         }
     }
 
-    private func loadRecord(_ path: String, schema: SectionSchema, settings: SiteSettings) -> Record? {
-        if let cache { return cache.load(path, tree: tree, schema: schema, settings: settings, log: log) }
+    private func loadRecord(_ path: String, loader: MarkdownRecordLoader) -> Record? {
+        if let cache { return cache.load(path, tree: tree, schema: loader.schema, settings: loader.settings, log: log) }
         switch tree.text(of: path) {
-        case .success(let text): return MarkdownRecordLoader(schema: schema, settings: settings, log: log).load(path: path, text: text)
+        case .success(let text): return loader.load(path: path, text: text)
         case .failure(let diagnostic): log.add(diagnostic); return nil
         }
     }

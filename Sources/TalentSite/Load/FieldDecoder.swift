@@ -1,11 +1,11 @@
-import Yams
+import Foundation
 
 /// Turns raw YAML nodes or CSV cells into typed `FieldValue`s, one declared `FieldSpec` at a time.
 struct FieldDecoder {
     let vocabularies: [String: Vocabulary]
 
     /// Decodes a front-matter value node.
-    func decode(_ node: Node, as spec: FieldSpec, in source: YAMLSource) -> Result<FieldValue, Diagnostic> {
+    func decode<Node: YAMLNodeView>(_ node: Node, as spec: FieldSpec, in source: YAMLSource) -> Result<FieldValue, Diagnostic> {
         let location = source.location(of: node)
         if case .list(let element) = spec.type {
             guard let items = node.items else {
@@ -26,7 +26,7 @@ struct FieldDecoder {
         return decodeSingle(node, type: spec.type, spec: spec, in: source)
     }
 
-    private func decodeSingle(_ node: Node, type: FieldType, spec: FieldSpec, in source: YAMLSource) -> Result<FieldValue, Diagnostic> {
+    private func decodeSingle<Node: YAMLNodeView>(_ node: Node, type: FieldType, spec: FieldSpec, in source: YAMLSource) -> Result<FieldValue, Diagnostic> {
         let location = source.location(of: node)
         guard let text = node.scalarText else {
             return .failure(.error(location, "'\(spec.name)' must be a single \(type), not a \(node.items == nil ? "mapping" : "list")"))
@@ -39,7 +39,7 @@ struct FieldDecoder {
         let name = spec.name
         switch type {
         case .text:
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = Self.trimmed(text)
             if trimmed.isEmpty { return .failure(.error(location, "'\(name)' is empty")) }
             return .success(.text(trimmed))
         case .int:
@@ -108,9 +108,27 @@ struct FieldDecoder {
         }
     }
 
+    /// `text` without white space and line breaks at its ends (Foundation's `whitespacesAndNewlines`: Unicode's
+    /// separators Z*, U+0009–U+000D and U+0085), asking Foundation only when an end could be one of them, or is
+    /// any control or format character: nearly every value is returned as is.
+    static func trimmed(_ text: String) -> String {
+        if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last, !mayBeSpace(first), !mayBeSpace(last) {
+            return text
+        }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private static func mayBeSpace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return scalar.value <= 0x20 || scalar.value == 0x7F }
+        switch scalar.properties.generalCategory {
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control, .format: return true
+        default: return false
+        }
+    }
+
     static func quoted(_ text: String) -> String { Diagnostic.quoted(text) }
 
-    static func quoted(_ node: Node) -> String {
+    static func quoted(_ node: some YAMLNodeView) -> String {
         node.scalarText.map(quoted) ?? (node.items == nil ? "a mapping" : "a list")
     }
 }

@@ -5,6 +5,26 @@ struct MarkdownRecordLoader: Sendable {
     let schema: SectionSchema
     let settings: SiteSettings
     let log: DiagnosticLog
+    /// Worked out once per loader rather than once per file: the fields a record may have, the keys allowed in
+    /// an original and in a translation, and each field's labels (`時數: 120` suggests `hours`).
+    private let specs: [FieldSpec]
+    private let allowedInOriginal: [String]
+    private let allowedInTranslation: [String]
+    private let labels: [String: String]
+    private let languageCodes: [String]
+    /// False reads every front matter with Yams: for tests that hold the flat reader to Yams' results.
+    var readsFlatFrontMatter = true
+
+    init(schema: SectionSchema, settings: SiteSettings, log: DiagnosticLog) {
+        self.schema = schema; self.settings = settings; self.log = log
+        specs = Self.builtInSpecs + schema.fields
+        allowedInOriginal = specs.map(\.name)
+        allowedInTranslation = allowedInOriginal + [TranslationFingerprint.key]
+        var labels: [String: String] = [:]
+        for spec in schema.fields { for label in spec.label.values.values.sorted() { labels[label] = labels[label] ?? spec.name } }
+        self.labels = labels
+        languageCodes = settings.languages.map(\.code)
+    }
 
     /// Splits `name.zh-TW.md` into slug and language code, or explains what is wrong with the name.
     static func parseFileName(_ fileName: String, languages: [String]) -> Result<(slug: String, language: String), FileNameProblem> {
@@ -27,7 +47,7 @@ struct MarkdownRecordLoader: Sendable {
     func load(path: String, text: String) -> Record? {
         let fileName = String(path.split(separator: "/").last ?? "")
         let name: (slug: String, language: String)
-        switch Self.parseFileName(fileName, languages: settings.languages.map(\.code)) {
+        switch Self.parseFileName(fileName, languages: languageCodes) {
         case .success(let parsed): name = parsed
         case .failure(let problem): log.error(SourceLocation(file: path), problem.message); return nil
         }
@@ -37,8 +57,14 @@ struct MarkdownRecordLoader: Sendable {
         case .failure(let diagnostic): log.add(diagnostic); return nil
         }
         let source = YAMLSource(file: path, lineOffset: split.yamlLineOffset)
+        let bodyStart = SourceLocation(file: path, line: split.bodyFirstLine)
+        // Flat front matter (nearly all of it) is read without Yams; anything else, and every error, by Yams.
+        if readsFlatFrontMatter, let node = FlatYAMLReader.read(split.yaml) {
+            guard let mapping = YAMLMapping(node, source: source, what: "front matter", log: log) else { return nil }
+            return decode(mapping, slug: name.slug, language: name.language, path: path, bodyStart: bodyStart, body: split.body)
+        }
         let node: Node?
-        switch source.parse(split.yaml) {
+        switch source.parse(String(split.yaml)) {
         case .success(let parsed): node = parsed
         case .failure(let diagnostic): log.add(diagnostic); return nil
         }
@@ -47,19 +73,14 @@ struct MarkdownRecordLoader: Sendable {
             return nil
         }
         guard let mapping = YAMLMapping(node, source: source, what: "front matter", log: log) else { return nil }
-        return decode(mapping, slug: name.slug, language: name.language, path: path,
-                      bodyStart: SourceLocation(file: path, line: split.bodyFirstLine), body: split.body)
+        return decode(mapping, slug: name.slug, language: name.language, path: path, bodyStart: bodyStart, body: split.body)
     }
 
-    private func decode(_ mapping: YAMLMapping, slug: String, language: String, path: String,
+    private func decode<Node: YAMLNodeView>(_ mapping: YAMLMapping<Node>, slug: String, language: String, path: String,
                         bodyStart: SourceLocation, body: String) -> Record {
         let decoder = FieldDecoder(vocabularies: settings.vocabularies)
-        let specs = Self.builtInSpecs + schema.fields
         let isOriginal = language == settings.defaultLanguage.code
-        // A field's label in either language (`時數: 120`) suggests the field's name.
-        var labels: [String: String] = [:]
-        for spec in schema.fields { for label in spec.label.values.values.sorted() { labels[label] = labels[label] ?? spec.name } }
-        let misspelt = mapping.rejectUnknownKeys(allowed: specs.map(\.name) + (isOriginal ? [] : [TranslationFingerprint.key]),
+        let misspelt = mapping.rejectUnknownKeys(allowed: isOriginal ? allowedInOriginal : allowedInTranslation,
                                   in: "front matter of section '\(schema.name)'", aliases: labels, log: log)
         let translatedFrom = isOriginal ? nil : TranslationFingerprint.read(mapping, log: log)
         var values: [String: FieldValue] = [:]

@@ -4,7 +4,7 @@ import Yams
 extension SchemaLoader {
     /// Nil when the section declares no `dataset`; a section with `open_data: true` and no block still gets
     /// a dataset (titled like the section, updated irregularly).
-    func loadDataset(_ root: YAMLMapping, hasOpenData: Bool) -> DatasetSpec? {
+    func loadDataset(_ root: YAMLMapping<Node>, hasOpenData: Bool) -> DatasetSpec? {
         guard let node = root.value("dataset") else { return nil }
         if !hasOpenData {
             log.error(root.location(of: "dataset"), "'dataset' describes the section's open data, but the section does not declare 'open_data: true'")

@@ -4,7 +4,7 @@ import Yams
 extension SchemaLoader {
     static let listingKeys = ["page_size", "lifecycle", "open_until", "group_by", "archive", "summary_limit"]
 
-    func loadListing(_ root: YAMLMapping, fields: [FieldSpec]) -> ListingSpec {
+    func loadListing(_ root: YAMLMapping<Node>, fields: [FieldSpec]) -> ListingSpec {
         var listing = ListingSpec()
         let sortable = BuiltInField.allCases.filter(\.isSortable).map(\.name) + ["slug"] + fields.map(\.name)
         if let node = root.value("sort") {
@@ -78,7 +78,7 @@ extension SchemaLoader {
     }
 
     /// A single name or a list of names.
-    private func names(_ node: Node, key: String, in root: YAMLMapping) -> [String] {
+    private func names(_ node: Node, key: String, in root: YAMLMapping<Node>) -> [String] {
         if let items = node.items {
             return items.compactMap { item in
                 guard let text = item.scalarText, !text.isEmpty else {

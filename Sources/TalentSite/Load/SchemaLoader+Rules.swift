@@ -2,7 +2,7 @@ import Yams
 
 /// The `rules:` of `_section.yaml`: `- {field: end, not_before: start}`, each checked when declared.
 extension SchemaLoader {
-    func loadRules(_ root: YAMLMapping, fields: [FieldSpec]) -> [FieldRule] {
+    func loadRules(_ root: YAMLMapping<Node>, fields: [FieldSpec]) -> [FieldRule] {
         guard let node = root.value("rules") else { return [] }
         guard let items = node.items else {
             log.error(root.source.location(of: node), "'rules' must be a list, e.g. [{field: end, not_before: start}]")

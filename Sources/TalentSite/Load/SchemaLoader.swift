@@ -61,7 +61,7 @@ struct SchemaLoader {
         return schema
     }
 
-    private func loadFields(_ root: YAMLMapping) -> [FieldSpec] {
+    private func loadFields(_ root: YAMLMapping<Node>) -> [FieldSpec] {
         guard let node = root.value("fields") else { return [] }
         guard let mapping = YAMLMapping(node, source: root.source, what: "'fields'", log: log) else { return [] }
         return mapping.entries.compactMap { entry in
@@ -127,7 +127,7 @@ struct SchemaLoader {
         return field
     }
 
-    func integer(_ spec: YAMLMapping, _ key: String) -> Int? {
+    func integer(_ spec: YAMLMapping<Node>, _ key: String) -> Int? {
         guard let text = spec.string(key, required: false, log: log) else { return nil }
         guard let number = Int(text) else {
             log.error(spec.location(of: key), "'\(key)' must be an integer")

@@ -65,7 +65,7 @@ struct SettingsLoader {
             && !text.contains(where: { $0.isWhitespace || "<>\"'".contains($0) })
     }
 
-    private func loadLanguages(_ root: YAMLMapping) -> [Language] {
+    private func loadLanguages(_ root: YAMLMapping<Node>) -> [Language] {
         guard let mapping = YAMLMapping(root.value("languages"), source: root.source, what: "'languages'", log: log) else { return [] }
         if mapping.entries.isEmpty {
             log.error(mapping.location, "'languages' declares no language; the first one declared is the site's default")
@@ -93,7 +93,7 @@ struct SettingsLoader {
         return languages
     }
 
-    private func loadVocabularies(_ root: YAMLMapping, languages: [String]) -> [String: Vocabulary] {
+    private func loadVocabularies(_ root: YAMLMapping<Node>, languages: [String]) -> [String: Vocabulary] {
         guard let node = root.value("vocabularies") else { return [:] }
         guard let mapping = YAMLMapping(node, source: root.source, what: "'vocabularies'", log: log) else { return [:] }
         var result: [String: Vocabulary] = [:]
@@ -108,7 +108,7 @@ struct SettingsLoader {
                 if !Slug.isValid(term.key) {
                     log.error(root.source.location(of: term.keyNode), "term key '\(term.key)' must be a slug (lowercase a-z, 0-9 and '-')")
                 }
-                if let text = YAMLMapping.localized(term.value, source: root.source, name: term.key, languages: languages, log: log) {
+                if let text = YAMLMapping<Node>.localized(term.value, source: root.source, name: term.key, languages: languages, log: log) {
                     terms.append(Vocabulary.Term(key: term.key, label: text))
                 }
             }
@@ -123,7 +123,7 @@ struct SettingsLoader {
         return result
     }
 
-    private func loadMenu(_ root: YAMLMapping, key: String) -> [MenuItem] {
+    private func loadMenu(_ root: YAMLMapping<Node>, key: String) -> [MenuItem] {
         guard let node = root.value(key) else { return [] }
         guard let items = node.items else {
             log.error(root.source.location(of: node), "'\(key)' must be a list of '- section: NAME' or '- page: SLUG' entries")

@@ -18,7 +18,8 @@ enum SourceText {
 
     private static func validated(_ data: Data, file: String) -> Result<String, Diagnostic> {
         // Fast path: valid UTF-8 without NUL bytes (a UTF-16 byte-order mark is never valid UTF-8).
-        if !data.contains(0), let text = String(validating: data, as: UTF8.self) { return .success(text) }
+        let hasNUL = data.withUnsafeBytes { bytes in bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }
+        if !hasNUL, let text = String(validating: data, as: UTF8.self) { return .success(text) }
         let bytes = [UInt8](data)
         if let problem = EncodingProblem.find(in: bytes) {
             return .failure(.error(problem.location(in: bytes, file: file), problem.message))
@@ -37,8 +38,15 @@ enum SourceText {
         return previous == 13 ? "\r" : "\n"
     }
 
-    /// Drops a leading byte-order mark and turns CRLF and lone CR into LF.
-    static func normalized(_ text: String) -> String { LineEndings.unified(text) }
+    /// Drops a leading byte-order mark and turns CRLF and lone CR into LF. Most text has neither, which one
+    /// `memchr` over its bytes tells; only text with them is rewritten.
+    static func normalized(_ text: String) -> String {
+        let clean = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let base = bytes.baseAddress else { return true }
+            return !bytes.starts(with: [0xEF, 0xBB, 0xBF]) && memchr(base, 13, bytes.count) == nil
+        }
+        return clean == true ? text : LineEndings.unified(text)
+    }
 }
 
 /// Why a file is not UTF-8: where the first bad byte is, and what encoding the bytes look like instead.

@@ -29,7 +29,13 @@ public struct SourceEntry: Sendable, Equatable {
     public init(path: String, kind: Kind) { self.path = path; self.kind = kind }
 
     /// The last path component.
-    public var name: String { String(path.split(separator: "/").last ?? "") }
+    public var name: String {
+        // The last non-empty component, as `path.split(separator: "/").last`, without splitting the whole path.
+        var end = path.endIndex
+        while end > path.startIndex, path[path.index(before: end)] == "/" { end = path.index(before: end) }
+        let start = path[..<end].lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        return String(path[start..<end])
+    }
 }
 
 extension SourceTree {
@@ -60,8 +66,13 @@ extension SourceTree {
 /// A source folder on disk.
 public struct DiskSourceTree: SourceTree {
     public let root: URL
+    /// `root` as a path, so reading a file builds no URL.
+    private let rootPath: String
 
-    public init(root: URL) { self.root = root.standardizedFileURL }
+    public init(root: URL) {
+        self.root = root.standardizedFileURL
+        rootPath = self.root.path
+    }
 
     public func listing(under folder: String) throws -> [SourceEntry] {
         var entries: [SourceEntry] = []
@@ -69,17 +80,33 @@ public struct DiskSourceTree: SourceTree {
         return entries.sorted { $0.path < $1.path }
     }
 
-    /// Reads entry kinds with `lstat`, so a symbolic link is seen as a link, never as what it points to.
-    /// Only the listed folder itself may be reached through a link (a site may keep `content/` elsewhere).
+    /// Reads entry kinds from the folder itself (`readdir`'s type, else `lstat`), so a symbolic link is seen as a
+    /// link, never as what it points to. Only the listed folder itself may be reached through a link (a site may
+    /// keep `content/` elsewhere).
     private func list(_ folder: String, into entries: inout [SourceEntry], top: Bool = true) throws {
         let base = root.appendingPathComponent(folder).path
         var info = stat()
         guard (top ? stat(base, &info) : lstat(base, &info)) == 0, info.st_mode & S_IFMT == S_IFDIR else { return }
-        for name in try FileManager.default.contentsOfDirectory(atPath: base) {
+        guard let directory = opendir(base) else {
+            _ = try FileManager.default.contentsOfDirectory(atPath: base)  // its error, as before
+            return
+        }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeMutablePointer(to: &entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) {
+                    FileManager.default.string(withFileSystemRepresentation: $0, length: strlen($0))
+                }
+            }
+            if name == "." || name == ".." { continue }
             let path = folder.isEmpty ? name : folder + "/" + name
             let full = base + "/" + name
-            guard lstat(full, &info) == 0 else { continue }  // removed meanwhile
-            switch info.st_mode & S_IFMT {
+            var type = mode(ofDirectoryEntryType: entry.pointee.d_type)
+            if type == nil {
+                guard lstat(full, &info) == 0 else { continue }  // removed meanwhile
+                type = info.st_mode & S_IFMT
+            }
+            switch type {
             case S_IFREG: entries.append(SourceEntry(path: path, kind: .file))
             case S_IFDIR:
                 entries.append(SourceEntry(path: path, kind: .folder))
@@ -92,8 +119,41 @@ public struct DiskSourceTree: SourceTree {
         }
     }
 
+    /// The `st_mode` file type for a `d_type`; nil when the file system does not say (`DT_UNKNOWN`).
+    private func mode(ofDirectoryEntryType type: UInt8) -> mode_t? {
+        switch Int(type) {
+        case Int(DT_REG): return S_IFREG
+        case Int(DT_DIR): return S_IFDIR
+        case Int(DT_LNK): return S_IFLNK
+        case Int(DT_UNKNOWN): return nil
+        default: return S_IFIFO  // a pipe, socket or device: all reported alike
+        }
+    }
+
+    /// The file's bytes, read with plain `open` and `read` (the loader reads thousands of small files).
     public func contents(of path: String) throws -> Data {
-        try Data(contentsOf: root.appendingPathComponent(path))
+        let descriptor = open(rootPath + "/" + path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        // One byte more than the size, so a file that grew meanwhile is read to its end too.
+        var data = Data(count: max(Int(info.st_size), 0) + 1)
+        var total = 0
+        while true {
+            if total == data.count { data.count += max(data.count, 4096) }
+            let count = data.withUnsafeMutableBytes { buffer in
+                buffer.baseAddress.map { read(descriptor, $0 + total, buffer.count - total) } ?? -1
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            }
+            if count == 0 { break }
+            total += count
+        }
+        data.count = total
+        return data
     }
 
     public func fileExists(_ path: String) -> Bool {

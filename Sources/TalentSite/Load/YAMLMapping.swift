@@ -1,7 +1,8 @@
 import Yams
 
-/// A YAML mapping read key by key, reporting missing, unknown and mistyped keys with their positions.
-struct YAMLMapping {
+/// A YAML mapping read key by key, reporting missing, unknown and mistyped keys with their positions. `Node` is
+/// Yams' node, or `FlatYAMLNode` for front matter the fast reader took.
+struct YAMLMapping<Node: YAMLNodeView> {
     let node: Node
     let source: YAMLSource
     let entries: [(key: String, keyNode: Node, value: Node)]

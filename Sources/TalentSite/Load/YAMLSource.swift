@@ -12,7 +12,10 @@ struct YAMLSource {
         return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
     }
 
-    func location(of node: Node) -> SourceLocation { location(node.mark) }
+    func location(of node: some YAMLNodeView) -> SourceLocation {
+        guard let position = node.position else { return SourceLocation(file: file, line: lineOffset + 1) }
+        return SourceLocation(file: file, line: position.line + lineOffset, column: position.column)
+    }
 
     /// Parses `text`, turning libyaml's complaint into a diagnostic at the right line and column; full-width
     /// punctuation where a key ends is pointed at with its fix, and nesting too deep is refused before
@@ -70,42 +73,5 @@ struct YAMLSource {
         default:
             return .error(SourceLocation(file: file, line: lineOffset + 1), "invalid YAML: \(error)")
         }
-    }
-}
-
-extension Node {
-    /// The scalar text, or nil for mappings and sequences.
-    var scalarText: String? {
-        if case .scalar(let scalar) = self { return scalar.string }
-        return nil
-    }
-
-    /// True for an unquoted scalar, which is how numbers and booleans must be written.
-    var isPlainScalar: Bool {
-        if case .scalar(let scalar) = self { return scalar.style == .plain || scalar.style == .any }
-        return false
-    }
-
-    /// True for a literal (`|`) or folded (`>`) block scalar, whose text starts on the next line.
-    var scalarIsBlock: Bool {
-        if case .scalar(let scalar) = self { return scalar.style == .literal || scalar.style == .folded }
-        return false
-    }
-
-    /// Key/value pairs of a mapping, in file order, with keys as text.
-    var pairs: [(key: String, keyNode: Node, value: Node)]? {
-        guard case .mapping(let mapping) = self else { return nil }
-        return mapping.map { (key: $0.key.scalarText ?? "", keyNode: $0.key, value: $0.value) }
-    }
-
-    var items: [Node]? {
-        guard case .sequence(let sequence) = self else { return nil }
-        return Array(sequence)
-    }
-
-    /// YAML's null (`~`, `null`, or nothing after the colon).
-    var isNull: Bool {
-        guard case .scalar(let scalar) = self, scalar.style == .plain || scalar.style == .any else { return false }
-        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 }
