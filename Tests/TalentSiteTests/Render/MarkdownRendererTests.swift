@@ -46,6 +46,37 @@ import Testing
         #expect(rendered.html == "<h2 id=\"智慧機械\">智慧機械</h2>\n<h2 id=\"智慧機械-1\">智慧機械</h2>\n<h3 id=\"qa\">Q&amp;A</h3>\n")
     }
 
+    /// Link columns, counted in Unicode scalars on the link's line, agree with a character-by-character line split,
+    /// also for text with carriage returns (which keeps that split) and for positions past the end.
+    @Test func linkColumnsAgreeWithALineSplit() {
+        func reference(_ text: String, _ links: [MarkdownLink]) -> [MarkdownLink] {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(\.utf8)
+            return links.map { link in
+                guard link.line >= 1, link.line <= lines.count else { return link }
+                let bytes = lines[link.line - 1]
+                let indent = link.afterIndent ? bytes.prefix { $0 == 32 || $0 == 9 }.count : 0
+                var converted = link
+                converted.column = String(decoding: bytes.prefix(max(0, indent + link.column - 1)), as: UTF8.self).unicodeScalars.count + 1
+                converted.afterIndent = false
+                return converted
+            }
+        }
+        let texts = ["", "a", "機器視覺 [x](y)\n  第二行 👩‍💻 [z](w)\n\n", "é\u{301}\n\n\nlast", "cr\r\nlf\n機\r\n視", "\n\n"]
+        for text in texts {
+            var links: [MarkdownLink] = []
+            for line in 0...5 {
+                for column in [1, 2, 4, 7, 40] {
+                    for indent in [false, true] {
+                        var link = MarkdownLink(url: "u", isImage: false, line: line, column: column)
+                        link.afterIndent = indent
+                        links.append(link)
+                    }
+                }
+            }
+            #expect(SourceColumns(text).convert(links) == reference(text, links), "\(text.debugDescription)")
+        }
+    }
+
     @Test func headingsGetStableAnchors() {
         let rendered = MarkdownRenderer.render("## 課程大綱\n\n## Who can apply?\n\n## Who can apply?\n")
         #expect(rendered.headingIDs == ["課程大綱", "who-can-apply", "who-can-apply-1"])

@@ -14,16 +14,38 @@ public struct MarkdownLink: Sendable, Hashable {
 
 /// Converts cmark's byte columns into the Unicode-scalar columns every other diagnostic uses.
 struct SourceColumns {
-    let lines: [Substring.UTF8View]
+    private let utf8: [UInt8]
+    /// The byte offset where each line starts. Line feeds are found as bytes: a line feed is always a character
+    /// of its own, except after a carriage return, and text with one keeps the character-by-character split.
+    private let lineStarts: [Int]
+    private let lines: [Substring.UTF8View]?
 
     init(_ text: String) {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(\.utf8)
+        utf8 = Array(text.utf8)
+        if utf8.contains(0x0D) {
+            lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(\.utf8)
+            lineStarts = []
+        } else {
+            var starts = [0]
+            for (offset, byte) in utf8.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+            lineStarts = starts
+            lines = nil
+        }
+    }
+
+    private var lineCount: Int { lines?.count ?? lineStarts.count }
+
+    private func line(_ number: Int) -> [UInt8] {
+        if let lines { return Array(lines[number - 1]) }
+        let start = lineStarts[number - 1]
+        let end = number < lineStarts.count ? lineStarts[number] - 1 : utf8.count
+        return Array(utf8[start..<end])
     }
 
     func convert(_ links: [MarkdownLink]) -> [MarkdownLink] {
         links.map { link in
-            guard link.line >= 1, link.line <= lines.count else { return link }
-            let bytes = lines[link.line - 1]
+            guard link.line >= 1, link.line <= lineCount else { return link }
+            let bytes = line(link.line)
             let indent = link.afterIndent ? bytes.prefix { $0 == 32 || $0 == 9 }.count : 0
             let prefix = bytes.prefix(max(0, indent + link.column - 1))
             var converted = link
@@ -65,7 +87,7 @@ public enum MarkdownRenderer {
         let empty = RenderedMarkdown(html: "", firstParagraph: nil, links: [], headingIDs: [])
         return withDocument(markdown) { document, parser in
             var facts = DocumentFacts(document)
-            facts.links = SourceColumns(markdown).convert(facts.links)
+            if !facts.links.isEmpty { facts.links = SourceColumns(markdown).convert(facts.links) }
             guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
                 return empty
             }
