@@ -85,41 +85,8 @@ struct SearchFragmentChunks {
         return out
     }
 
-    /// `JSONValue`'s string quoting over UTF-8: `"`, backslash and control characters escaped, and `<` `>` `&`
-    /// U+2028 U+2029 as `\u` escapes (safe inside `<script>`); runs of other bytes copied as they are.
+    /// A JSON string exactly as `JSONValue` quotes one (safe inside `<script>`), the one byte-level quoting.
     static func appendQuoted(_ text: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { bytes in
-            var run = 0
-            var index = 0
-            func escape(_ replacement: [UInt8], length: Int) {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
-                out += replacement
-                index += length
-                run = index
-            }
-            while index < bytes.count {
-                let byte = bytes[index]
-                switch byte {
-                case UInt8(ascii: "\""): escape(Array("\\\"".utf8), length: 1)
-                case UInt8(ascii: "\\"): escape(Array("\\\\".utf8), length: 1)
-                case 0x0A: escape(Array("\\n".utf8), length: 1)
-                case 0x0D: escape(Array("\\r".utf8), length: 1)
-                case 0x09: escape(Array("\\t".utf8), length: 1)
-                case 0x00..<0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"): escape(unicodeEscape(UInt32(byte)), length: 1)
-                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    escape(unicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029), length: 3)
-                default: index += 1
-                }
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count]))
-        }
-        out.append(UInt8(ascii: "\""))
-    }
-
-    private static func unicodeEscape(_ value: UInt32) -> [UInt8] {
-        let hex = String(value, radix: 16)
-        return Array(("\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex).utf8)
+        JSONValue.quote(text, into: &out)
     }
 }

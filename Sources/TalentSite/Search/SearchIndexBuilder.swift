@@ -52,18 +52,7 @@ struct SearchIndexBuilder {
 
         var files: [(path: String, bytes: [UInt8])] = []
         let shards = shardTerms.map { terms in
-            var bytes: [UInt8] = [UInt8(ascii: "{")]
-            // Terms are word characters and Han characters only: nothing in them is escaped in JSON.
-            for (position, term) in postings.sorted(terms).enumerated() {
-                if position > 0 { bytes.append(UInt8(ascii: ",")) }
-                bytes.append(UInt8(ascii: "\""))
-                bytes += postings.spelling(term)
-                bytes.append(UInt8(ascii: "\""))
-                bytes.append(UInt8(ascii: ":"))
-                bytes += postings.list(term)
-            }
-            bytes.append(UInt8(ascii: "}"))
-            return bytes
+            Self.termObject(terms, postings) { term, bytes in bytes += postings.list(term) }
         }
         let shardTag = FNV1a.groupTag(shards)
         for (index, bytes) in shards.enumerated() { files.append((folder + "t/\(index).\(shardTag).json", bytes)) }
@@ -109,16 +98,9 @@ struct SearchIndexBuilder {
         var tags: [String] = []
         var files: [(path: String, bytes: [UInt8])] = []
         for (index, bucket) in buckets.enumerated() {
-            var bytes: [UInt8] = [UInt8(ascii: "{")]
-            for (position, word) in postings.sorted(bucket).enumerated() {
-                if position > 0 { bytes.append(UInt8(ascii: ",")) }
-                bytes.append(UInt8(ascii: "\""))
-                bytes += postings.spelling(word)
-                bytes.append(UInt8(ascii: "\""))
-                bytes.append(UInt8(ascii: ":"))
+            let bytes = Self.termObject(bucket, postings) { word, bytes in
                 SearchPostings.appendDecimal(postings.documentCounts[word], to: &bytes)
             }
-            bytes.append(UInt8(ascii: "}"))
             let tag = FNV1a.tag(bytes)
             tags.append(tag)
             files.append((folder + "p/\(index).\(tag).json", bytes))
@@ -127,6 +109,23 @@ struct SearchIndexBuilder {
     }
 
     /// The first two characters of a word term's UTF-8 (word characters are one scalar each).
+    /// A JSON object of `terms` in sorted order, each spelled as its key with `value` writing its value. Terms are
+    /// word and Han characters only: nothing in them is escaped in JSON.
+    private static func termObject(_ terms: [Int], _ postings: SearchPostings,
+                                   value: (Int, inout [UInt8]) -> Void) -> [UInt8] {
+        var bytes: [UInt8] = [UInt8(ascii: "{")]
+        for (position, term) in postings.sorted(terms).enumerated() {
+            if position > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(UInt8(ascii: "\""))
+            bytes += postings.spelling(term)
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(UInt8(ascii: ":"))
+            value(term, &bytes)
+        }
+        bytes.append(UInt8(ascii: "}"))
+        return bytes
+    }
+
     static func prefixKey(_ word: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         var scalars = 0
         var end = word.startIndex
