@@ -204,18 +204,11 @@ struct MixedText {
         "ȸ", "\u{0600}", "\r\n", "\u{FEFF}", "Ⅻ", "ⓐ", "Ⓐ", "ﬁ", "\u{1E9E}", "\u{0130}", "ΐ", "\u{0345}",
     ]
 
-    private var state: UInt64
+    private var random: SplitMix64
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
-    /// SplitMix64.
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { random.next() }
 
     mutating func text(maxPieces: Int = 40) -> String {
         let count = Int(next() % UInt64(maxPieces + 1))
