@@ -22,7 +22,7 @@ DEBUG_BIN = $$($(SWIFT) build --show-bin-path)/talentsite
 # script(1), from bsdutils: the progress-line test runs the CLI on a pseudo-terminal
 DEB_PACKAGES += bsdutils
 
-.PHONY: deps browser-deps build site test ledger-test publish-test browser-test corpus-test bench clean
+.PHONY: deps browser-deps build site test ledger-test publish-test browser-test corpus-test bench bench-serve clean
 
 deps:
 	@missing=""; \
@@ -92,6 +92,10 @@ corpus-test: browser-deps
 # Per-stage timings of a release build of the 5k corpus and micro-benchmarks per template (scripts/bench.sh).
 bench: deps
 	scripts/bench.sh
+
+# How fast `serve` shows a body edit and a template edit on the 5k corpus, beside a full build (scripts/bench-serve.sh).
+bench-serve: deps
+	scripts/bench-serve.sh
 
 clean:
 	rm -rf .build public/*
