@@ -52,6 +52,32 @@ def summary(name, values):
     return f"{name}: median {statistics.median(values):.0f} ms, max {max(values):.0f} ms"
 
 
+def cpu_ms(pid):
+    """The user + system CPU time `pid` has used, in ms (Linux /proc): unlike wall time, the machine's load does not inflate it."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
+def threads_cpu_ns(pid):
+    """Each of `pid`'s threads' CPU time in ns (/proc schedstat). Between a save and the reload event serve does
+    nothing but read the file and render the preview, so what its threads used meanwhile is what the preview cost."""
+    times = {}
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{task}/schedstat") as f:
+                times[task] = int(f.read().split()[0])
+        except FileNotFoundError:  # a thread that ended meanwhile
+            continue
+    return times
+
+
+def cpu_since_ms(pid, before):
+    """CPU used since `before` (a threads_cpu_ns reading) by the threads that were there then."""
+    now = threads_cpu_ns(pid)
+    return sum(now[task] - before[task] for task in before if task in now) / 1e6
+
+
 class Edit:
     def __init__(self, kind, site):
         if kind == "template":
@@ -116,7 +142,7 @@ def main():
         port = int(match.group(1))
         print(f"serve started: {next_report(reports)}")
         url = f"http://127.0.0.1:{port}{edit.url_path}"
-        to_event, to_page, logged = [], [], []
+        to_event, to_page, logged, cpu, preview_cpu = [], [], [], [], []
         loads = [load()]
         try:
             for run in range(args.runs):
@@ -126,10 +152,12 @@ def main():
                 wait_for_event(events, "hello")
                 marker = f"bench-edit-{run}-{time.time_ns()}"
                 text = edit.edited(marker)
+                cpu_before, threads_before = cpu_ms(server.pid), threads_cpu_ns(server.pid)
                 started = time.perf_counter()
                 edit.write(text)
                 pages = wait_for_event(events, "reload")[1:]
                 to_event.append((time.perf_counter() - started) * 1000)
+                preview_cpu.append(cpu_since_ms(server.pid, threads_before))
                 events.close()
                 page = urllib.request.urlopen(url).read().decode("utf-8")
                 to_page.append((time.perf_counter() - started) * 1000)
@@ -138,6 +166,7 @@ def main():
                 if pages and edit.url_path not in pages:
                     sys.exit(f"run {run}: the reload event names {pages[:3]}, not {edit.url_path}")
                 logged.append(next_report(reports))
+                cpu.append(cpu_ms(server.pid) - cpu_before)
                 if kind == "template":  # put the layout back; the next run starts from the original
                     edit.write(edit.original)
                     next_report(reports)
@@ -150,6 +179,9 @@ def main():
         print("  " + summary("save → edited page fetched", to_page))
         logged_ms = [float(REBUILT.match(line).group(2)) for line in logged]
         print("  " + summary("serve's own rebuild time (whole rebuild)", logged_ms))
+        print("  " + summary("serve's CPU time (user + sys) for the whole rebuild", cpu))
+        if kind != "template":
+            print("  " + summary("serve's CPU time from save to reload event (the preview)", preview_cpu))
         shown = [float(m.group(1)) for m in (re.search(r"edited pages shown after (\d+) ms", line) for line in logged) if m]
         if shown:
             print("  " + summary("serve's own time to show the edited page", shown))

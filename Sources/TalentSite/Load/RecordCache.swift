@@ -4,10 +4,15 @@ import Synchronization
 /// Parsed Markdown records by path, with the bytes they were parsed from, so a rebuild parses only the
 /// files that changed. Only records that loaded without any diagnostic are kept; a file with problems is
 /// parsed (and reported) every time. Valid for one set of settings and schemas: clear it when they change.
+/// Templates do not take part in parsing, so a template edit keeps it.
 final class RecordCache: Sendable {
     private let entries = Mutex<[String: (data: Data, record: Record)]>([:])
+    private let parses = Mutex(0)
 
     func removeAll() { entries.withLock { $0.removeAll() } }
+
+    /// How many files were parsed (not taken from the cache) so far: tests check what a change re-parses.
+    var parsed: Int { parses.withLock { $0 } }
 
     /// The record in `path`, from the cache when its bytes are unchanged, else parsed (and cached when clean).
     func load(_ path: String, tree: SourceTree, schema: SectionSchema, settings: SiteSettings, log: DiagnosticLog) -> Record? {
@@ -21,6 +26,7 @@ final class RecordCache: Sendable {
         case .success(let decoded): text = decoded
         case .failure(let diagnostic): log.add(diagnostic); return nil
         }
+        parses.withLock { $0 += 1 }
         let fileLog = DiagnosticLog()
         let record = MarkdownRecordLoader(schema: schema, settings: settings, log: fileLog).load(path: path, text: text)
         let diagnostics = fileLog.all

@@ -5,7 +5,8 @@ import Foundation
 /// edit to existing Markdown records reloads only those files and runs the pipeline after the last state
 /// (which renders only the pages the edit affects and reuses the other pages' search harvests); the edited
 /// records' pages are handed to `preview` first. Anything else — a new or deleted file, a schema, settings
-/// or template change, a previous failure — runs the pipeline from scratch, still reusing parsed records.
+/// or template change, a previous failure — runs the pipeline from scratch, still reusing parsed records (all
+/// of them after a template edit: only a change to other content, such as settings or a schema, re-parses them).
 /// It renders and collects nothing itself. Tests check that the result equals a fresh build's, byte for byte.
 /// Not Sendable: one thread at a time (`PreviewServer` holds it under its build lock).
 final class IncrementalBuilder {
@@ -24,7 +25,7 @@ final class IncrementalBuilder {
 
     let options: BuildOptions
     private(set) var snapshot: SnapshotTree
-    private let cache = RecordCache()
+    let cache = RecordCache()
     /// The last good run's state and the files it made (relative path → bytes).
     private var last: (state: PipelineState, files: [String: [UInt8]])?
 
@@ -62,7 +63,7 @@ final class IncrementalBuilder {
             let run = pipeline.run(reloaded.loaded, into: output, log: log, after: last.state, updated: reloaded.updated)
             return finish(run, output: output, shown: shown, log: log, full: false)
         }
-        if changed.contains(where: { !Pipeline.isRecordFile($0) }) { cache.removeAll() }
+        if changed.contains(where: { !Pipeline.isRecordFile($0) && !$0.hasPrefix(Theme.folder + "/") }) { cache.removeAll() }
         return buildAll()
     }
 

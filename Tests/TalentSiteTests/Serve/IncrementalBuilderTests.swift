@@ -95,6 +95,28 @@ import Testing
         #expect(asset.files == site.fullBuild())
     }
 
+    @Test func aTemplateEditRebuildsEverythingWithoutParsingRecordsAgain() throws {
+        let site = try DiskSite(); defer { site.remove() }
+        let builder = IncrementalBuilder(root: site.root, options: BuildOptions())
+        _ = builder.buildAll()
+        let parsedOnce = builder.cache.parsed
+        #expect(parsedOnce > 0)
+        let layout = try String(contentsOf: site.root.appendingPathComponent("templates/layout.mustache"), encoding: .utf8)
+        try site.write("templates/layout.mustache", layout.replacingOccurrences(of: "</body>", with: "<!-- edited -->\n</body>"))
+        let edited = try #require(built(builder.rebuild(changed: ["templates/layout.mustache"])))
+        #expect(edited.full && edited.changedPages == nil)
+        #expect(builder.cache.parsed == parsedOnce)  // every record came from the cache
+        #expect(String(decoding: edited.files["index.html"] ?? [], as: UTF8.self).contains("<!-- edited -->"))
+        #expect(edited.files == site.fullBuild())
+        // Settings can change how records read (languages, fields): every record is parsed again.
+        let settings = try String(contentsOf: site.root.appendingPathComponent("content/site.yaml"), encoding: .utf8)
+        try site.write("content/site.yaml", settings + "\n")
+        let resettled = try #require(built(builder.rebuild(changed: ["content/site.yaml"])))
+        #expect(resettled.full)
+        #expect(builder.cache.parsed == 2 * parsedOnce)
+        #expect(resettled.files == site.fullBuild())
+    }
+
     @Test func brokenEditFailsThenTheFixBuildsAgain() throws {
         let site = try DiskSite(); defer { site.remove() }
         let builder = IncrementalBuilder(root: site.root, options: BuildOptions())
