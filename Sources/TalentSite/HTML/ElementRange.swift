@@ -24,7 +24,8 @@ enum ElementRange {
     private static func startTag(_ tag: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var index = 0
         while index < bytes.count {
-            guard bytes[index] == UInt8(ascii: "<") else { index += 1; continue }
+            index = nextOpening(in: bytes, from: index)
+            guard index < bytes.count else { return nil }
             if matches(commentOpen, at: index, in: bytes) {
                 guard let close = search(commentClose, in: bytes, from: index + 4) else { return nil }
                 index = close + 3
@@ -38,6 +39,21 @@ enum ElementRange {
             index += 1
         }
         return nil
+    }
+
+    /// The offset of the next `<` from `start` (the count if none), eight bytes at a time.
+    private static func nextOpening(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        if let base = bytes.baseAddress {
+            while index + 8 <= bytes.count {
+                // A zero byte of `word ^ "<<<<<<<<"` is a `<`; the test finds whether there is one.
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) ^ 0x3C3C_3C3C_3C3C_3C3C
+                if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { break }
+                index += 8
+            }
+        }
+        while index < bytes.count, bytes[index] != UInt8(ascii: "<") { index += 1 }
+        return index
     }
 
     /// The offset just past the last `</tag>` after `start`.

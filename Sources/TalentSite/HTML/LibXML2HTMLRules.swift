@@ -86,16 +86,18 @@ enum LibXML2HTMLRules {
         "select", "option", "optgroup", "svg", "math",
     ]
 
-    /// Every name with anything but the defaults, by its bytes.
-    static let elements: [ElementName: Element] = {
+    /// Every name with anything but the defaults, by its bytes: open addressing over 256 slots (about 110 names),
+    /// probed from the top byte of a multiplicative hash; looked up at every start tag, so no `Hasher`.
+    private static let table: (keys: [ElementName], values: [Element]) = {
         let olds = Array(Set(startClose.map(\.old))).sorted()
         var bits: [String: UInt64] = [:]
         for (index, name) in olds.enumerated() { bits[name] = 1 << UInt64(index) }  // 48 names: fits
         var names = Set(startClose.map(\.old)).union(startClose.map(\.new)).union(voidElements).union(priorities.keys)
         names.formUnion(declinedElements)
         names.formUnion(VisibleText.blocks.union(VisibleText.skipped).union(["a"]))
-        var table: [ElementName: Element] = [:]
-        for name in names {
+        var keys = [ElementName](repeating: .empty, count: 256)
+        var values = [Element](repeating: ordinary, count: 256)
+        for name in names.sorted() {
             guard let key = ElementName(Array(name.utf8)[...]) else { continue }
             var element = Element()
             element.kind = VisibleText.Collector.kind(name)
@@ -104,21 +106,43 @@ enum LibXML2HTMLRules {
             element.closableBit = bits[name] ?? 0
             element.closes = startClose.filter { $0.new == name }.reduce(0) { $0 | (bits[$1.old] ?? 0) }
             element.declined = declinedElements.contains(name)
-            table[key] = element
+            var slot = key.slot
+            while keys[slot] != .empty { slot = (slot + 1) & 255 }
+            keys[slot] = key
+            values[slot] = element
         }
-        return table
+        return (keys, values)
     }()
 
     /// What a name the tables do not list is: an ordinary element (libxml2 only warns "Tag … invalid").
     static let ordinary = Element()
 
-    static func element(_ name: ElementName) -> Element { elements[name] ?? ordinary }
+    static func element(_ name: ElementName) -> Element {
+        let table = Self.table
+        var slot = name.slot
+        while true {
+            let key = table.keys[slot]
+            if key == name { return table.values[slot] }
+            if key == .empty { return ordinary }
+            slot = (slot + 1) & 255
+        }
+    }
 }
 
 /// An element name of 1 to 16 bytes packed into two words, for table look-ups without making a `String`.
-struct ElementName: Hashable, Sendable {
+struct ElementName: Equatable, Sendable {
     let low: UInt64
     let high: UInt64
+
+    /// No name: the free slots of the table.
+    static let empty = ElementName(low: 0, high: 0)
+    static let dataSearch = ElementName(Array("data-search".utf8)[...]) ?? .empty
+    static let href = ElementName(Array("href".utf8)[...]) ?? .empty
+
+    private init(low: UInt64, high: UInt64) { self.low = low; self.high = high }
+
+    /// The name's first probe in `LibXML2HTMLRules`' table.
+    var slot: Int { Int(truncatingIfNeeded: ((low ^ high &* 0xC2B2_AE3D_27D4_EB4F) &* 0x9E37_79B9_7F4A_7C15) >> 56) }
 
     init?(_ bytes: ArraySlice<UInt8>) {
         guard !bytes.isEmpty, bytes.count <= 16 else { return nil }

@@ -51,7 +51,30 @@ struct ScannedTree {
         for inner in nodes[index + 1..<node.end] where inner.kind == nil {
             content += text[inner.start..<inner.start + inner.count]
         }
-        let href = node.hasHref ? String(decoding: values[node.start..<node.start + node.count], as: UTF8.self) : nil
-        return VisibleText.Collector.isBareAddress(content: String(decoding: content, as: UTF8.self), href: href)
+        let href = node.hasHref ? values[node.start..<node.start + node.count] : nil
+        if let answer = Self.bareAddressFromBytes(content: content, href: href) { return answer }
+        return VisibleText.Collector.isBareAddress(content: String(decoding: content, as: UTF8.self),
+                                                   href: href.map { String(decoding: $0, as: UTF8.self) })
+    }
+
+    private static let addressPrefixes = ["http://", "https://", "mailto:"].map { Array($0.utf8) }
+
+    /// `Collector.isBareAddress` from the bytes when they settle it, nil when only `String` can: its `hasPrefix`
+    /// and `==` compare characters under canonical equivalence. No other scalar is equivalent to one of the
+    /// prefixes' letters, so a byte prefix decides if an ASCII byte follows it; ASCII equals ASCII only byte for
+    /// byte; a CJK ideograph (U+4000–U+9FFF, no decomposition) can never equal an ASCII address.
+    static func bareAddressFromBytes(content: [UInt8], href: ArraySlice<UInt8>?) -> Bool? {
+        var squeezed: [UInt8] = []
+        guard content.withUnsafeBufferPointer({ VisibleText.Collector.squeeze($0, into: &squeezed) }) else { return nil }
+        for prefix in addressPrefixes where squeezed.starts(with: prefix) {
+            guard squeezed.count == prefix.count || squeezed[prefix.count] < 0x80 else { return nil }
+            return true
+        }
+        guard let href else { return false }
+        if squeezed.elementsEqual(href) { return true }
+        let asciiHref = href.allSatisfy { $0 < 0x80 }
+        if asciiHref && squeezed.allSatisfy({ $0 < 0x80 }) { return false }
+        if asciiHref && squeezed.contains(where: { $0 >= 0xE4 && $0 <= 0xE9 }) { return false }
+        return nil
     }
 }

@@ -97,7 +97,7 @@ struct VisibleTextScanner {
             let attributeStart = cursor
             while cursor < count, Self.isLetterOrDigit(bytes[cursor]) || bytes[cursor] == UInt8(ascii: "-") { cursor += 1 }
             guard cursor < count, Self.endsName(bytes[cursor]) || bytes[cursor] == UInt8(ascii: "=") else { return false }
-            let attribute = UnsafeBufferPointer(rebasing: bytes[attributeStart..<cursor])
+            let attribute = ElementName(bytes, from: attributeStart, count: cursor - attributeStart)
             cursor = skipBlanks(cursor)
             var value: Range<Int>?
             if cursor < count, bytes[cursor] == UInt8(ascii: "=") {
@@ -117,11 +117,11 @@ struct VisibleTextScanner {
                 }
             }
             // libxml2 keeps the first of repeated attributes.
-            if !sawMarker, attribute.elementsEqual("data-search".utf8) {
+            if !sawMarker, attribute == .dataSearch {
                 sawMarker = true
                 guard let decoded = decoded(value) else { return false }
                 node.marker = decoded.elementsEqual("ignore".utf8) ? .ignore : decoded.elementsEqual("after".utf8) ? .after : .other
-            } else if !sawHref, element.kind == .anchor, attribute.elementsEqual("href".utf8) {
+            } else if !sawHref, element.kind == .anchor, attribute == .href {
                 sawHref = true
                 guard let decoded = decoded(value) else { return false }
                 node.hasHref = true

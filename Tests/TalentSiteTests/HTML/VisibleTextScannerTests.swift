@@ -103,6 +103,22 @@ import Testing
         #expect(Self.compare(bytes("<main><p>a") + [0xFF, 0xFE] + bytes("</p></main>"), "invalid UTF-8") == .libxml2)
     }
 
+    /// The byte answers for bare addresses, where they answer, are the `String` answers.
+    @Test func bareAddressesFromBytesAgreeWithStrings() {
+        let contents = ["https://example.org/a", " https://x ", "http://例子.tw", "https://\u{301}x", "mailto:a@b.tw",
+                        "mailto", "/path/", "養成班", "K", "\u{212A}", "e\u{301}", "\u{E9}", "", "htp://x", "https:/x"]
+        let hrefs: [String?] = [nil, "/path/", "https://example.org/a", "K", "\u{212A}", "\u{E9}", "e\u{301}", "", "養成班"]
+        var answered = 0
+        for content in contents {
+            for href in hrefs {
+                guard let fast = ScannedTree.bareAddressFromBytes(content: Array(content.utf8), href: href.map { Array($0.utf8)[...] }) else { continue }
+                answered += 1
+                #expect(fast == VisibleText.Collector.isBareAddress(content: content, href: href), "\(content) \(href ?? "-")")
+            }
+        }
+        #expect(answered > contents.count * hrefs.count / 2)
+    }
+
     @Test func theRootIsWalkedLikeLibXML2Does() {
         // The root's own marker is not read (libxml2's walk starts at its children); an empty root reads nothing.
         #expect(Self.compare(bytes(#"<main data-search="ignore"><p>x</p></main>"#), "marker") == .scanner)
