@@ -61,6 +61,9 @@ extension Pipeline {
                                        into: output, log: log) { counter.step() }
             harvests.merge(rendered) { _, new in new }
         }
+        // The environment's cards and every page's transient memory were just freed: jemalloc would keep those pages
+        // for seconds, and the finish stage would add its index to them.
+        HeapStats.releaseFreedPages()
         clock.lap("render+write")
 
         if !plan.collectors.isEmpty { options.progress?("indexing for search", 0, 0) }

@@ -2,27 +2,30 @@
 /// its filter values (section, industry, region, course kind, year) and its index terms.
 ///
 /// Thousands of these are held until the last page is rendered, so they keep only what the index writes,
-/// compactly: the excerpt (not the whole text) and the distinct terms as one byte buffer with their ends
-/// and weights (no `String` per term, no dictionary).
+/// compactly: the result fragment's fields already quoted as JSON (the excerpt, not the whole text), and the
+/// distinct terms as one byte buffer with their ends and weights (no `String` per term, no dictionary), the
+/// numbers each in the fewest bytes that hold them (`PackedIntegers`).
 struct SearchDocument: Sendable {
     /// Position in the build plan: documents are numbered in site order, whatever thread rendered them.
     var order: Int
-    var path: String
-    var title: String
-    var sectionLabel: String
-    /// The text a result shows: at most `SearchIndexBuilder.fragmentLimit` characters, without the heading
-    /// line the text starts with (the result shows the title already).
-    var excerpt: String
+    let path: String
+    let title: String
+    let sectionLabel: String
+    /// The result fragment's fields as JSON, `{"u":…,"t":…,"s":…,"x":…` without the closing brace, quoted once
+    /// on the rendering threads: the fragment chunks copy these bytes as they are. The excerpt (`"x"`) is at most
+    /// `SearchIndexBuilder.fragmentLimit` characters of the text, without the heading line the text starts with
+    /// (the result shows the title already).
+    private(set) var fragmentHead: [UInt8] = []
     /// Facet name → keys (`industries` → [`green-energy`]).
     var filters: [String: [String]]
     /// The text's distinct index terms, UTF-8, one after the other (term `i` ends at `termEnds[i]`), each in
     /// its key form: as written, or its canonical form for the rare term with an unstable Han scalar
     /// (`spellings` then gives the text's first spelling, which the index shows, as `String` keys always did).
     let termBytes: [UInt8]
-    let termEnds: [UInt32]
+    let termEnds: PackedIntegers
     /// At the same position, `count × 2 + 1 if the title has the term`: computed once, when the page is
     /// collected (on the rendering threads), not when the index is built.
-    let weights: [UInt32]
+    let weights: PackedIntegers
     let spellings: [(term: Int, bytes: [UInt8])]
     /// The text's length in terms.
     let length: Int
@@ -35,17 +38,38 @@ struct SearchDocument: Sendable {
             ? Substring(text) : Substring(text.prefix(SearchIndexBuilder.fragmentLimit))).unicodeScalars
         let heading = (title + "\n").unicodeScalars
         if excerpt.starts(with: heading) { excerpt.removeFirst(heading.count) }
-        self.excerpt = String(Substring(excerpt))
         var counter = SearchTermCounter(capacity: text.utf8.count / 8)
         SearchTermScanner.scan(text, query: false, into: &counter)
-        var title = SearchTermMarker(counter: counter)
-        SearchTermScanner.scan(self.title, query: false, into: &title)
+        var marker = SearchTermMarker(counter: counter)
+        SearchTermScanner.scan(title, query: false, into: &marker)
         // Copied at their size: the counting buffers were reserved for the whole text, and thousands are kept.
         termBytes = counter.table.bytes.withUnsafeBufferPointer { Array($0) }
-        termEnds = counter.table.ends.withUnsafeBufferPointer { Array($0) }
-        weights = zip(counter.counts, title.inTitle).map { count, inTitle in count &<< 1 | (inTitle ? 1 : 0) }
+        termEnds = PackedIntegers(counter.table.ends.withUnsafeBufferPointer { Array($0) })
+        let counts = counter.counts, inTitle = marker.inTitle
+        weights = PackedIntegers(counts.indices.map { counts[$0] &<< 1 | (inTitle[$0] ? 1 : 0) })
         spellings = counter.spellings
         length = counter.total
+        setExcerpt(Substring(excerpt))
+    }
+
+    /// Makes `excerpt` the text a result shows (`fragmentHead`'s `"x"`).
+    mutating func setExcerpt(_ excerpt: some StringProtocol) {
+        var head: [UInt8] = []
+        head.reserveCapacity(excerpt.utf8.count + path.utf8.count + title.utf8.count + sectionLabel.utf8.count + 32)
+        func field(_ name: StaticString, _ value: some StringProtocol, first: Bool = false) {
+            head.append(first ? UInt8(ascii: "{") : UInt8(ascii: ","))
+            head.append(UInt8(ascii: "\""))
+            head.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+            head.append(UInt8(ascii: "\""))
+            head.append(UInt8(ascii: ":"))
+            JSONValue.quote(String(value), into: &head)
+        }
+        field("u", path, first: true)
+        field("t", title)
+        field("s", sectionLabel)
+        field("x", excerpt)
+        // Kept at its size: quoting may have grown the buffer past its reserve, and thousands are kept.
+        fragmentHead = head.count == head.capacity ? head : head.withUnsafeBufferPointer { Array($0) }
     }
 
     var termCount: Int { termEnds.count }
@@ -53,6 +77,16 @@ struct SearchDocument: Sendable {
     /// The bytes of term `index` (its key).
     func termRange(_ index: Int) -> Range<Int> {
         (index == 0 ? 0 : Int(termEnds[index - 1]))..<Int(termEnds[index])
+    }
+
+    /// Each term's bytes (its key) and position, in order, reading the ends in one pass.
+    func forEachTermRange(_ body: (Range<Int>, Int) -> Void) {
+        var start = 0, index = 0
+        termEnds.forEach { end in
+            body(start..<Int(end), index)
+            start = Int(end)
+            index += 1
+        }
     }
 
     /// The index's terms in their shown spelling, for tests and tools (the index itself reads `termBytes`).

@@ -25,11 +25,17 @@ struct SearchFragmentChunks {
 
     /// One fragment per document, in document order; each is a JSON object's UTF-8.
     init(fragmentBytes fragments: [[UInt8]]) {
-        let total = fragments.reduce(0) { $0 + $1.count + 1 }
+        self.init(count: fragments.count, size: { fragments[$0].count }, write: { $1 += fragments[$0] })
+    }
+
+    /// `count` fragments in document order, each `size` bytes, written by `write` straight into its chunk: the
+    /// fragments of a whole language are never held a second time beside the chunks.
+    init(count: Int, size: (Int) -> Int, write: (Int, inout [UInt8]) -> Void) {
+        let total = (0..<count).reduce(0) { $0 + size($1) + 1 }
         let target = min(Self.maximumBytes, max(Self.minimumBytes, total / Self.chunkCount))
         var current: [UInt8] = []
         var currentCount = 0
-        var size = 0
+        var currentSize = 0
         func close() {
             guard currentCount > 0 else { return }
             current.append(UInt8(ascii: "]"))
@@ -37,15 +43,15 @@ struct SearchFragmentChunks {
             counts.append(currentCount)
             current = []
             currentCount = 0
-            size = 0
+            currentSize = 0
         }
-        for fragment in fragments {
-            let bytes = fragment.count + 1
-            if currentCount > 0 && size + bytes > target { close() }
+        for fragment in 0..<count {
+            let bytes = size(fragment) + 1
+            if currentCount > 0 && currentSize + bytes > target { close() }
             current.append(currentCount == 0 ? UInt8(ascii: "[") : UInt8(ascii: ","))
-            current += fragment
+            write(fragment, &current)
             currentCount += 1
-            size += bytes
+            currentSize += bytes
         }
         close()
     }
@@ -60,27 +66,32 @@ struct SearchFragmentChunks {
         return nil
     }
 
+    /// The documents' fragments (`fragment`), written straight into the chunks.
+    init(documents: [SearchDocument], statusLabels: [String: String]) {
+        var tails: [String: [UInt8]] = [:]
+        for document in documents {
+            if let status = Self.status(document), tails[status] == nil { tails[status] = Self.statusTail(status, statusLabels: statusLabels) }
+        }
+        let closing = [UInt8(ascii: "}")]
+        func tail(_ document: SearchDocument) -> [UInt8] { Self.status(document).flatMap { tails[$0] } ?? closing }
+        self.init(count: documents.count, size: { documents[$0].fragmentHead.count + tail(documents[$0]).count },
+                  write: { $1 += documents[$0].fragmentHead; $1 += tail(documents[$0]) })
+    }
+
     /// A document's fragment, `{"u":…,"t":…,"s":…,"x":…}` and, for a record with a status, its key and label
     /// (`"k"`, `"b"`), shown as a badge on the result: `JSONValue.object(…).serialized`, written as bytes.
     static func fragment(_ document: SearchDocument, statusLabels: [String: String]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(document.excerpt.utf8.count + document.path.utf8.count + document.title.utf8.count + 64)
-        func field(_ name: StaticString, _ value: String, first: Bool = false) {
-            out.append(first ? UInt8(ascii: "{") : UInt8(ascii: ","))
-            out.append(UInt8(ascii: "\""))
-            out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-            out.append(UInt8(ascii: "\""))
-            out.append(UInt8(ascii: ":"))
-            appendQuoted(value, to: &out)
-        }
-        field("u", document.path, first: true)
-        field("t", document.title)
-        field("s", document.sectionLabel)
-        field("x", document.excerpt)
-        if let status = document.filters[SearchFacets.status]?.first {
-            field("k", status)
-            field("b", statusLabels[status] ?? status)
-        }
+        document.fragmentHead + (status(document).map { statusTail($0, statusLabels: statusLabels) } ?? [UInt8(ascii: "}")])
+    }
+
+    private static func status(_ document: SearchDocument) -> String? { document.filters[SearchFacets.status]?.first }
+
+    /// What follows the fragment head of a record with status `status`: `,"k":…,"b":…}`.
+    private static func statusTail(_ status: String, statusLabels: [String: String]) -> [UInt8] {
+        var out = Array(#","k":"#.utf8)
+        appendQuoted(status, to: &out)
+        out += Array(#","b":"#.utf8)
+        appendQuoted(statusLabels[status] ?? status, to: &out)
         out.append(UInt8(ascii: "}"))
         return out
     }

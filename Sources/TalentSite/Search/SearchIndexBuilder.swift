@@ -60,7 +60,7 @@ struct SearchIndexBuilder {
         files += prefixFiles
         let statusLabels = Dictionary(facets.first { $0.name == SearchFacets.status }?.values.map { ($0.key, $0.label) } ?? [],
                                       uniquingKeysWith: { first, _ in first })
-        let fragments = SearchFragmentChunks(fragmentBytes: documents.map { SearchFragmentChunks.fragment($0, statusLabels: statusLabels) })
+        let fragments = SearchFragmentChunks(documents: documents, statusLabels: statusLabels)
         let fragmentTag = FNV1a.groupTag(fragments.chunks)
         for (index, bytes) in fragments.chunks.enumerated() { files.append((folder + "f/\(index).\(fragmentTag).json", bytes)) }
         let members = Self.members(documents)

@@ -22,8 +22,7 @@ struct SearchPostings {
         for document in documents {
             let spelled = Dictionary(document.spellings.map { ($0.term, $0.bytes) }, uniquingKeysWith: { first, _ in first })
             document.termBytes.withUnsafeBufferPointer { bytes in
-                for index in 0..<document.termCount {
-                    let range = document.termRange(index)
+                document.forEachTermRange { range, index in
                     let found = table.insert(UnsafeBufferPointer(rebasing: bytes[range]))
                     if found.inserted {
                         documentCounts.append(0)
@@ -42,7 +41,7 @@ struct SearchPostings {
         var weights = [UInt32](repeating: 0, count: postingTerms.count)
         var position = 0
         for (doc, document) in documents.enumerated() {
-            for weight in document.weights {
+            document.weights.forEach { weight in
                 let term = Int(postingTerms[position])
                 docs[next[term]] = Int32(doc)
                 weights[next[term]] = weight

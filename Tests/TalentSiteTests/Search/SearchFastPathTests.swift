@@ -148,13 +148,35 @@ import Testing
             #expect(quoted == Array(JSONValue.string(text).serialized.utf8), "\(text.debugDescription)")
             let filters: [String: [String]] = index % 3 == 0 ? [SearchFacets.status: [index % 2 == 0 ? "open" : "closed"]] : [:]
             var document = SearchDocument(order: 0, path: "/p/\(index)/", title: text, sectionLabel: "課程", text: "", filters: filters)
-            document.excerpt = text
+            document.setExcerpt(text)
             var fields: [(String, JSONValue)] = [("u", .string(document.path)), ("t", .string(document.title)),
-                                                 ("s", .string(document.sectionLabel)), ("x", .string(document.excerpt))]
+                                                 ("s", .string(document.sectionLabel)), ("x", .string(text))]
             if let status = filters[SearchFacets.status]?.first {
                 fields += [("k", .string(status)), ("b", .string(labels[status] ?? status))]
             }
             #expect(SearchFragmentChunks.fragment(document, statusLabels: labels) == Array(JSONValue.object(fields).serialized.utf8))
+        }
+    }
+
+    @Test func documentsWriteTheirFragmentsStraightIntoTheChunks() {
+        let labels = ["open": "報名中", "closed": "已截止"]
+        let documents = MixedText.texts(1500, seed: 43).enumerated().map { index, text in
+            let filters: [String: [String]] = index % 4 == 0 ? [:] : [SearchFacets.status: [["open", "closed", "draft"][index % 3]]]
+            return SearchDocument(order: index, path: "/p/\(index)/", title: "T\(index)", sectionLabel: "課程", text: text, filters: filters)
+        }
+        let direct = SearchFragmentChunks(documents: documents, statusLabels: labels)
+        let copied = SearchFragmentChunks(fragmentBytes: documents.map { SearchFragmentChunks.fragment($0, statusLabels: labels) })
+        #expect(direct.chunks == copied.chunks && direct.counts == copied.counts)
+        #expect(direct.chunks.count > 1)
+    }
+
+    @Test func theExcerptIsTheTextsPrefixWithoutItsHeading() {
+        let long = String(repeating: "語", count: SearchIndexBuilder.fragmentLimit + 50)
+        for (title, text, excerpt) in [("Title", "Title\nBody", "Body"), ("Title", "Other\nBody", "Other\nBody"),
+                                       ("T", long, String(long.prefix(SearchIndexBuilder.fragmentLimit)))] {
+            let document = SearchDocument(order: 0, path: "/a/", title: title, sectionLabel: "S", text: text, filters: [:])
+            let fields: [(String, JSONValue)] = [("u", .string("/a/")), ("t", .string(title)), ("s", .string("S")), ("x", .string(excerpt))]
+            #expect(SearchFragmentChunks.fragment(document, statusLabels: [:]) == Array(JSONValue.object(fields).serialized.utf8))
         }
     }
 
