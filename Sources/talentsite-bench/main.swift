@@ -5,11 +5,17 @@ import TalentSite
 // each rendered N times from a site loaded once; prints wall and user-CPU nanoseconds per render.
 // `harvest` is the search index's work on the rendered record page (visible text, terms), without the render.
 // Usage: talentsite-bench [--source DIR] [--iterations N] [--only record|list|home|card|card-memo|harvest]
+//        talentsite-bench --write-replay OUTPUT [--rounds N]   (the write stage alone; see WriteReplay.swift)
 
 func argument(_ name: String) -> String? {
     let arguments = CommandLine.arguments
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
     return arguments[index + 1]
+}
+
+if let output = argument("--write-replay") {
+    try WriteReplay.run(output: URL(fileURLWithPath: output), rounds: argument("--rounds").flatMap(Int.init) ?? 3)
+    exit(0)
 }
 
 let source = URL(fileURLWithPath: argument("--source") ?? ".")

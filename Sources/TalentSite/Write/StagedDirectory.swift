@@ -7,51 +7,81 @@ import Synchronization
 public final class StagedDirectory: OutputTarget, Sendable {
     public let destination: URL
     public let staging: URL
-    private let stagingPath: String
+    /// The staging folder, opened once: files and folders are created relative to it, which saves resolving its
+    /// path each time and means nothing can be created once `cancel` has removed it.
+    private let stagingFolder: Int32
+    /// The last build's output when there is one, for the files this build would write unchanged.
+    private let previous: PreviousOutput?
     /// The folders created so far and whether the build was cancelled; `destination` and `staging` never change.
     private let folders = Mutex(Folders())
     private struct Folders {
-        var known: Set<String> = []
+        var known: Set<Substring> = []
         var cancelled = false
     }
+    /// The mode new files are created with (the umask applies).
+    static let fileMode: mode_t = 0o644
 
-    public init(destination: URL) throws {
-        self.destination = destination.standardizedFileURL
-        let parent = self.destination.deletingLastPathComponent()
+    /// `reuse` false writes every file anew even when a previous output holds it unchanged.
+    public init(destination: URL, reuse: Bool = true) throws {
+        let destination = destination.standardizedFileURL
+        self.destination = destination
+        let parent = destination.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        staging = parent.appendingPathComponent("\(Self.stagingPrefix(of: self.destination))\(getpid())")
-        stagingPath = staging.path
-        Self.recoverLeftovers(of: self.destination)
+        staging = parent.appendingPathComponent("\(Self.stagingPrefix(of: destination))\(getpid())")
+        Self.recoverLeftovers(of: destination)
         try? FileManager.default.removeItem(at: staging)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         try OutputGuard.mark(staging)
+        stagingFolder = open(staging.path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard stagingFolder >= 0 else {
+            try? FileManager.default.removeItem(at: staging)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: staging.path])
+        }
+        previous = reuse ? Self.modeOfNewFiles(in: stagingFolder).flatMap { PreviousOutput(destination: destination, mode: $0) } : nil
         StagingRegistry.shared.add(self)
     }
 
+    deinit { close(stagingFolder) }
+
     public func write(_ bytes: [UInt8], to path: OutputPath) throws {
-        // Plain strings, not URLs: this runs once per file, and most pages are alone in a folder of their own.
-        let file = stagingPath + "/" + path.relative
-        let folder = String(file[..<(file.lastIndex(of: "/") ?? file.endIndex)])
-        // Created under the lock: a second writer into the same new folder must not find it missing.
-        try folders.withLock { folders in
+        // Relative paths, not URLs: this runs once per file, and most pages are alone in a folder of their own.
+        let file = path.relative
+        let folder = file.lastIndex(of: "/").map { file[..<$0] }
+        let isNew = try folders.withLock { folders in
             if folders.cancelled { throw CocoaError(.userCancelled) }
-            if !folders.known.contains(folder) {
-                // One mkdir where the parent exists (the usual case: the plan writes a list before its pages);
-                // FileManager's walk up the path only when it does not.
-                if mkdir(folder, 0o755) != 0 && errno != EEXIST {
-                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                }
-                folders.known.insert(folder)
+            return folder.map { !folders.known.contains($0) } ?? false
+        }
+        if isNew, let folder { try makeFolder(folder) }
+        if let previous, previous.link(bytes, at: file, into: stagingFolder) { return }
+        try writeFile(bytes, at: file)
+    }
+
+    /// Creates the staging folder's `folder` (a relative path), which this build has not made yet. Not under the
+    /// lock: two writers creating one folder both find it there afterwards, and once `cancel` has removed the
+    /// staging folder nothing is created again, since every path is relative to the removed folder's descriptor.
+    private func makeFolder(_ folder: Substring) throws {
+        // One mkdir where the parent exists (the usual case: the plan writes a list before its pages).
+        if mkdirat(stagingFolder, String(folder), 0o755) != 0 && errno != EEXIST {
+            guard errno == ENOENT else { throw Self.failure(folder) }
+            var partial = ""
+            for component in folder.split(separator: "/") {
+                partial += partial.isEmpty ? String(component) : "/" + component
+                if mkdirat(stagingFolder, partial, 0o755) != 0 && errno != EEXIST { throw Self.failure(folder) }
             }
         }
-        try Self.writeFile(bytes, path: file)
+        folders.withLock { _ = $0.known.insert(folder) }
     }
 
     /// Plain open/write/close: Foundation's `Data.write` also fsyncs every file, which made writing
-    /// thousands of pages several times slower. Durability comes from the final rename instead.
-    static func writeFile(_ bytes: [UInt8], path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+    /// thousands of pages several times slower. Durability comes from the final rename instead. Always a new
+    /// inode (`O_EXCL`): an existing one may be a file of the previous output linked here, which must not change;
+    /// a path written twice is unlinked first, and the last write wins as before.
+    private func writeFile(_ bytes: [UInt8], at file: String) throws {
+        var descriptor = openat(stagingFolder, file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, Self.fileMode)
+        if descriptor < 0 && errno == EEXIST && unlinkat(stagingFolder, file, 0) == 0 {
+            descriptor = openat(stagingFolder, file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, Self.fileMode)
+        }
+        guard descriptor >= 0 else { throw Self.failure(file) }
         defer { close(descriptor) }
         var offset = 0
         try bytes.withUnsafeBytes { buffer in
@@ -59,11 +89,26 @@ public final class StagedDirectory: OutputTarget, Sendable {
                 let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+                    throw Self.failure(file)
                 }
                 offset += written
             }
         }
+    }
+
+    private static func failure(_ path: some StringProtocol) -> CocoaError {
+        CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: String(path)])
+    }
+
+    /// The permission bits a file created with `fileMode` gets under the process's umask, found by creating one:
+    /// reading the umask means setting it, which other threads could see.
+    private static func modeOfNewFiles(in folder: Int32) -> mode_t? {
+        let probe = ".talentsite-mode-probe"
+        let descriptor = openat(folder, probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, fileMode)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor); unlinkat(folder, probe, 0) }
+        var status = stat()
+        return fstat(descriptor, &status) == 0 ? status.st_mode & 0o7777 : nil
     }
 
     /// Replaces the destination with the staged build in one atomic exchange where the kernel offers it
