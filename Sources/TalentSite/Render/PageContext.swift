@@ -15,7 +15,7 @@ struct PageContext {
     ///   - fallbacks: where the switcher goes for a language the page does not exist in.
     ///   - section: the section the page belongs to, to mark the current menu entry.
     func base(title: String?, description: String?, path: String, versions: [String: String],
-              fallbacks: [String: String], section: String?) -> [String: Any] {
+              fallbacks: [String: String], section: String?) -> PageValues {
         // Built as template values, not dictionaries to convert: every page has them.
         let languages = site.settings.languages
         let switcher: [(current: Bool, value: TemplateValue)] = languages.map { other in
@@ -32,8 +32,7 @@ struct PageContext {
         }
         let pageTitle = title.map { "\($0) | \(language.siteTitle)" } ?? language.siteTitle
         let fixed = env.pageParts.fixed(language.code, section) { fixedPart(section: section) }
-        var context = fixed.values
-        let page: [String: Any] = [
+        var context: [String: Any] = [
             "title": title ?? language.siteTitle,
             "pageTitle": pageTitle,
             "description": Self.shorten(description ?? language.siteDescription),
@@ -49,9 +48,8 @@ struct PageContext {
             "relPrev": false, "relNext": false, "noindex": false, "linkedData": [String](),
             "updated": updated(site.newestDate),
         ]
-        context.merge(page) { _, new in new }
-        Self.mergeLinks(fixed.links, into: &context)
-        return context
+        if !fixed.links.isEmpty { Self.mergeLinks(fixed.links, into: &context) }
+        return PageValues(shared: fixed.shared, own: context)
     }
 
     /// What every page of this language and section shares: `values` under `PageParts.fixedKeys` (with what the
@@ -92,14 +90,24 @@ struct PageContext {
 
     /// The menu, made once per language, menu, current section and (only when the page is one of its entries) page.
     private func cachedMenu(_ items: [MenuItem]?, currentSection: String?, currentPath: String) -> TemplateValue {
-        let entries = items ?? site.settings.menu
-        // Over-matching only splits the cache further: any root section's page with an entry's slug counts.
-        let isEntry = entries.contains { item in
-            guard case .page(let slug) = item.target else { return false }
-            return site.sections.contains { $0.schema.atSiteRoot && site.routes.record($0.schema, slug: slug, language) == currentPath }
-        }
-        let key = [language.code, items == nil ? "menu" : "footer", currentSection ?? "", isEntry ? currentPath : ""].joined(separator: "\u{0}")
+        let kind = items == nil ? "menu" : "footer"
+        let entryPaths = env.pageParts.menuEntryPaths(language.code + "\u{0}" + kind) { menuEntryPaths(items) }
+        let isEntry = entryPaths.contains(currentPath)
+        let key = [language.code, kind, currentSection ?? "", isEntry ? currentPath : ""].joined(separator: "\u{0}")
         return env.pageParts.menu(key) { menu(items, currentSection: currentSection, currentPath: currentPath) }
+    }
+
+    /// Where the menu's page entries may be in this language. Over-matching only splits the menu cache further: any
+    /// root section's page with an entry's slug counts.
+    private func menuEntryPaths(_ items: [MenuItem]?) -> Set<String> {
+        var paths: Set<String> = []
+        for item in items ?? site.settings.menu {
+            guard case .page(let slug) = item.target else { continue }
+            for section in site.sections where section.schema.atSiteRoot {
+                paths.insert(site.routes.record(section.schema, slug: slug, language))
+            }
+        }
+        return paths
     }
 
     /// The footer's agency block in this language, or false when site.yaml declares none.
@@ -118,9 +126,13 @@ struct PageContext {
 
     /// Open Graph properties beyond title, description and URL (which reuse the page's own).
     private func openGraph(title: String, type: String) -> TemplateValue {
-        let others = site.settings.languages.filter { $0 != language }.map { TemplateValue.object(TemplateObject(["locale": .text(Self.ogLocale($0))])) }
+        let shared = env.pageParts.openGraph(language.code) {
+            (locale: Self.ogLocale(language), others: .list(site.settings.languages.filter { $0 != language }.map {
+                TemplateValue.object(TemplateObject(["locale": .text(Self.ogLocale($0))]))
+            }))
+        }
         return .object(TemplateObject(["title": .text(title), "type": .text(type), "siteName": .text(language.siteTitle),
-                                       "locale": .text(Self.ogLocale(language)), "alternateLocales": .list(others)]))
+                                       "locale": .text(shared.locale), "alternateLocales": shared.others]))
     }
 
     /// Open Graph wants `ll_TT`: `zh-TW` → `zh_TW`; a bare language code stays as it is.

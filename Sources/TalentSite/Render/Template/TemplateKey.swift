@@ -44,12 +44,15 @@ struct TemplateTable: Sendable {
     }
 
     let entries: [Entry]
+    /// The entries' hashes, apart: a linear search reads only these, without copying (retaining) an entry it passes.
+    private let hashes: [UInt64]
     /// Slot → entry index + 1 (0: empty); empty for small tables, which are searched linearly.
     private let slots: [Int32]
     private static let linearLimit = 12
 
     init(_ entries: [Entry]) {
         self.entries = entries
+        self.hashes = entries.map(\.hash)
         guard entries.count > Self.linearLimit else { slots = []; return }
         var size = 1
         while size < entries.count * 2 { size <<= 1 }
@@ -84,8 +87,12 @@ struct TemplateTable: Sendable {
     subscript(key: TemplateKey) -> TemplateValue? {
         entries.withUnsafeBufferPointer { entries in
             if slots.isEmpty {
-                for entry in entries where entry.hash == key.hash && entry.key == key.name { return entry.value }
-                return nil
+                return hashes.withUnsafeBufferPointer { hashes in
+                    for index in hashes.indices where hashes[index] == key.hash && entries[index].key == key.name {
+                        return entries[index].value
+                    }
+                    return nil
+                }
             }
             return slots.withUnsafeBufferPointer { slots in
                 let mask = slots.count - 1
@@ -93,8 +100,7 @@ struct TemplateTable: Sendable {
                 while true {
                     let index = Int(slots[slot])
                     if index == 0 { return nil }
-                    let entry = entries[index - 1]
-                    if entry.hash == key.hash && entry.key == key.name { return entry.value }
+                    if entries[index - 1].hash == key.hash && entries[index - 1].key == key.name { return entries[index - 1].value }
                     slot = (slot + 1) & mask
                 }
             }

@@ -45,9 +45,9 @@ enum TemplateValue: Sendable {
             return a.count == b.count && zip(a, b).allSatisfy { $0.isSame(as: $1) }
         case (.object(let a), .object(let b)):
             if a === b { return true }
-            let (fields, others) = (a.table, b.table)
-            return fields.entries.count == others.entries.count && fields.entries.allSatisfy { field in
-                others[TemplateKey(field.key)].map { field.value.isSame(as: $0) } ?? false
+            let (fields, others) = (a.fields, b.fields)
+            return fields.count == others.count && fields.allSatisfy { field in
+                b[TemplateKey(field.key)].map { field.value.isSame(as: $0) } ?? false
             }
         default: return false
         }
