@@ -20,15 +20,15 @@ struct PageContext {
         let languages = site.settings.languages
         let switcher: [(current: Bool, value: TemplateValue)] = languages.map { other in
             let href = versions[other.code] ?? fallbacks[other.code] ?? other.homePath
-            return (other == language, .object(TemplateObject([
+            return (other == language, .object(TemplateObject(pairs: [
                 "name": .text(other.name), "code": .text(other.code), "hreflang": .text(other.htmlLang), "href": .text(href),
                 "current": .bool(other == language), "translated": .bool(versions[other.code] != nil)])))
         }
         var alternates: [TemplateValue] = languages.compactMap { other in
-            versions[other.code].map { .object(TemplateObject(["hreflang": .text(other.htmlLang), "href": .text(absolute($0))])) }
+            versions[other.code].map { .object(TemplateObject(pairs: ["hreflang": .text(other.htmlLang), "href": .text(absolute($0))])) }
         }
         if let defaultPath = versions[site.settings.defaultLanguage.code], alternates.count > 1 {
-            alternates.append(.object(TemplateObject(["hreflang": .text("x-default"), "href": .text(absolute(defaultPath))])))
+            alternates.append(.object(TemplateObject(pairs: ["hreflang": .text("x-default"), "href": .text(absolute(defaultPath))])))
         }
         let pageTitle = title.map { "\($0) | \(language.siteTitle)" } ?? language.siteTitle
         let fixed = env.pageParts.fixed(language.code, section) { fixedPart(section: section) }
@@ -46,7 +46,7 @@ struct PageContext {
             "openGraph": openGraph(title: title ?? language.siteTitle, type: section == nil ? "website" : "article"),
             // Set on every page so a template's `{{#relPrev}}` never finds a value from an outer context.
             "relPrev": false, "relNext": false, "noindex": false, "linkedData": [String](),
-            "updated": updated(site.newestDate),
+            "updated": env.pageParts.value("updated\u{0}" + language.code) { updated(site.newestDate) },
         ]
         if !fixed.links.isEmpty { Self.mergeLinks(fixed.links, into: &context) }
         return PageValues(shared: fixed.shared, own: context)
@@ -118,20 +118,20 @@ struct PageContext {
     }
 
     /// `{iso, text}` for a page's last-updated date (the newest content date behind it), or false.
-    func updated(_ day: Day?) -> Any {
-        guard let day else { return false }
+    func updated(_ day: Day?) -> TemplateValue {
+        guard let day else { return .bool(false) }
         let formatter = FactFormatter(env: env, language: language)
-        return TemplateValue.object(TemplateObject(["iso": .text(day.iso), "text": .text(formatter.date(day))]))
+        return TemplateValue.object(TemplateObject(pairs: ["iso": .text(day.iso), "text": .text(formatter.date(day))]))
     }
 
     /// Open Graph properties beyond title, description and URL (which reuse the page's own).
     private func openGraph(title: String, type: String) -> TemplateValue {
         let shared = env.pageParts.openGraph(language.code) {
             (locale: Self.ogLocale(language), others: .list(site.settings.languages.filter { $0 != language }.map {
-                TemplateValue.object(TemplateObject(["locale": .text(Self.ogLocale($0))]))
+                TemplateValue.object(TemplateObject(pairs: ["locale": .text(Self.ogLocale($0))]))
             }))
         }
-        return .object(TemplateObject(["title": .text(title), "type": .text(type), "siteName": .text(language.siteTitle),
+        return .object(TemplateObject(pairs: ["title": .text(title), "type": .text(type), "siteName": .text(language.siteTitle),
                                        "locale": .text(shared.locale), "alternateLocales": shared.others]))
     }
 
@@ -164,10 +164,13 @@ struct PageContext {
 
     /// Meta descriptions longer than ~160 characters are cut by search engines; cut them ourselves, at a character.
     static func shorten(_ text: String, limit: Int = 160) -> String {
-        if text.utf8.count <= limit && !mayHaveLineBreak(text) { return text }
-        let flat = text.split(whereSeparator: { $0.isNewline }).joined(separator: " ")
-        guard flat.count > limit else { return flat }
-        return String(flat.prefix(limit - 1)) + "…"
+        let breaks = mayHaveLineBreak(text)
+        if text.utf8.count <= limit && !breaks { return text }
+        let flat = breaks ? text.split(whereSeparator: { $0.isNewline }).joined(separator: " ") : text
+        // Characters are counted only as far as the cut, not to the end of a long text.
+        guard limit > 0, let cut = flat.index(flat.startIndex, offsetBy: limit - 1, limitedBy: flat.endIndex),
+              flat.index(cut, offsetBy: 2, limitedBy: flat.endIndex) != nil else { return flat }
+        return String(flat[..<cut]) + "…"
     }
 
     /// False only when `text` has no character that `Character.isNewline` accepts (LF, VT, FF, CR, NEL, U+2028,

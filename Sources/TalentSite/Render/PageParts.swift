@@ -53,8 +53,13 @@ final class PageParts: Sendable {
 
     /// A menu for `key` (language, which menu, current section and, when it is a menu entry, the page path).
     func menu(_ key: String, make: () -> [[String: Any]]) -> TemplateValue {
+        value("menu\u{0}" + key) { TemplateValue(make()) }
+    }
+
+    /// Any other value that depends only on `key`, made by `make` once (a language's newest date, formatted).
+    func value(_ key: String, make: () -> TemplateValue) -> TemplateValue {
         if let known = menus.withLock({ $0[key] }) { return known }
-        let made = TemplateValue(make())
+        let made = make()
         return menus.withLock { menus in
             if let raced = menus[key] { return raced }
             menus[key] = made

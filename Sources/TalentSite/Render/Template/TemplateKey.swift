@@ -84,6 +84,7 @@ struct TemplateTable: Sendable {
     }
 
     /// The value of the first field named `key`, or nil.
+    @inline(__always)
     subscript(key: TemplateKey) -> TemplateValue? {
         entries.withUnsafeBufferPointer { entries in
             if slots.isEmpty {

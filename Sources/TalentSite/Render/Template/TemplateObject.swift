@@ -35,6 +35,22 @@ final class TemplateObject: Sendable {
         self.memoKey = memoKey
     }
 
+    /// Fields given in order, as the code building a context writes them: no dictionary is made on the way.
+    init(pairs: KeyValuePairs<String, TemplateValue>) {
+        self.eager = TemplateTable(pairs: pairs.lazy.map { (key: $0.key, value: $0.value) })
+        self.fallback = nil
+        self.pending = Mutex(nil)
+        self.memoKey = nil
+    }
+
+    /// Fields in the order given; of two with the same name, the first is found.
+    init(fields: [(key: String, value: TemplateValue)]) {
+        self.eager = TemplateTable(pairs: fields)
+        self.fallback = nil
+        self.pending = Mutex(nil)
+        self.memoKey = nil
+    }
+
     /// Converts each value of a context dictionary; a name it lacks is looked up in `fallback`.
     init(converting dictionary: [String: Any], fallback: TemplateObject? = nil) {
         self.eager = TemplateTable(converting: dictionary)
@@ -73,6 +89,7 @@ final class TemplateObject: Sendable {
 
     subscript(name: String) -> TemplateValue? { self[TemplateKey(name)] }
 
+    @inline(__always)
     subscript(key: TemplateKey) -> TemplateValue? {
         guard let eager else { return table[key] }
         // Read in place, without copying the table.
