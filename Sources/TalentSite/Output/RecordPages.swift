@@ -63,11 +63,11 @@ public struct RecordPages: OutputFormat {
         context["summary"] = env.summaries.summary(of: record) ?? false
         // An explicit summary is shown (and so indexed) under the title; a derived one is the body's first paragraph.
         context["lead"] = record.summary ?? false
-        if let date = record.date {
-            context["date"] = TemplateValue.object(TemplateObject(pairs: ["iso": .text(date.iso), "text": .text(formatter.date(date))]))
-        }
+        // Formatted once: a record's date is both its publication date and (but on the home page) its last update.
+        let date = record.date.map { TemplateValue.object(TemplateObject(pairs: ["iso": .text($0.iso), "text": .text(formatter.date($0))])) }
+        if let date { context["date"] = date }
         // The home page previews every section, so it is as new as the newest content; a record page as its own date.
-        context["updated"] = page.updated(isHome ? env.site.newestDate : record.date ?? env.site.newestDate)
+        context["updated"] = !isHome ? date ?? page.updated(env.site.newestDate) : page.updated(env.site.newestDate)
         if !schema.atSiteRoot {
             context["section"] = TemplateValue.object(TemplateObject(pairs: [
                 "name": .text(schema.name), "title": .text(schema.title[language]), "href": .text(env.site.routes.list(schema, language))]))

@@ -44,15 +44,12 @@ struct TemplateTable: Sendable {
     }
 
     let entries: [Entry]
-    /// The entries' hashes, apart: a linear search reads only these, without copying (retaining) an entry it passes.
-    private let hashes: [UInt64]
     /// Slot → entry index + 1 (0: empty); empty for small tables, which are searched linearly.
     private let slots: [Int32]
     private static let linearLimit = 12
 
     init(_ entries: [Entry]) {
         self.entries = entries
-        self.hashes = entries.map(\.hash)
         guard entries.count > Self.linearLimit else { slots = []; return }
         var size = 1
         while size < entries.count * 2 { size <<= 1 }
@@ -88,12 +85,11 @@ struct TemplateTable: Sendable {
     subscript(key: TemplateKey) -> TemplateValue? {
         entries.withUnsafeBufferPointer { entries in
             if slots.isEmpty {
-                return hashes.withUnsafeBufferPointer { hashes in
-                    for index in hashes.indices where hashes[index] == key.hash && entries[index].key == key.name {
-                        return entries[index].value
-                    }
-                    return nil
+                // By index, reading an entry's hash in place: iterating would copy (retain) each entry passed.
+                for index in entries.indices where entries[index].hash == key.hash && entries[index].key == key.name {
+                    return entries[index].value
                 }
+                return nil
             }
             return slots.withUnsafeBufferPointer { slots in
                 let mask = slots.count - 1

@@ -75,6 +75,12 @@ extension TemplateValue {
         if type == [Any].self, let items = any as? [Any] { self = .list(items.map { TemplateValue($0) }); return }
         if type == [TemplateValue].self, let values = any as? [TemplateValue] { self = .list(values); return }
         if type == [String].self, let texts = any as? [String] { self = .list(texts.map(TemplateValue.text)); return }
+        // What the chain makes of these after a bridging cast or a reflection: a dictionary of texts (a link written
+        // as a literal) is an object of texts; an optional text is its text, or null.
+        if type == [String: String].self, let texts = any as? [String: String] {
+            self = .object(TemplateObject(fields: texts.map { (key: $0.key, value: .text($0.value)) })); return
+        }
+        if type == String?.self, let text = any as? String? { self = text.map(TemplateValue.text) ?? .null; return }
         self.init(casting: any)
     }
 
