@@ -51,26 +51,26 @@ public struct RecordPages: OutputFormat {
                                 versions: env.site.routes.versions(of: entry, schema: schema),
                                 fallbacks: page.sectionFallbacks(schema), section: schema.atSiteRoot ? nil : schema.name)
         let formatter = FactFormatter(env: env, language: language)
-        let facts = formatter.facts(for: record, schema: schema)
-        // Converted once: the page reads the same facts as a list and by name.
-        let factValues = facts.map(TemplateValue.init)
+        // Made once as template values: the page reads the same facts as a list and by name.
+        let facts = formatter.factValues(for: record, schema: schema)
         context["body"] = markdown.html
-        context["facts"] = TemplateValue.list(factValues)
+        context["facts"] = TemplateValue.list(facts.map(\.value))
         context["hasFacts"] = !facts.isEmpty
-        context["fields"] = TemplateValue.object(TemplateObject(Dictionary(uniqueKeysWithValues: zip(facts.map { $0["name"] as! String }, factValues))))
+        context["fields"] = TemplateValue.object(TemplateObject(fields: facts.map { (key: $0.name, value: $0.value) }))
         context["slug"] = record.slug
         context["recordTitle"] = record.title
         context["sample"] = record.sample
         context["summary"] = env.summaries.summary(of: record) ?? false
         // An explicit summary is shown (and so indexed) under the title; a derived one is the body's first paragraph.
         context["lead"] = record.summary ?? false
-        if let date = record.date {
-            context["date"] = ["iso": date.iso, "text": formatter.date(date)]
-        }
+        // Formatted once: a record's date is both its publication date and (but on the home page) its last update.
+        let date = record.date.map { TemplateValue.object(TemplateObject(pairs: ["iso": .text($0.iso), "text": .text(formatter.date($0))])) }
+        if let date { context["date"] = date }
         // The home page previews every section, so it is as new as the newest content; a record page as its own date.
-        context["updated"] = page.updated(isHome ? env.site.newestDate : record.date ?? env.site.newestDate)
+        context["updated"] = !isHome ? date ?? page.updated(env.site.newestDate) : page.updated(env.site.newestDate)
         if !schema.atSiteRoot {
-            context["section"] = ["name": schema.name, "title": schema.title[language], "href": env.site.routes.list(schema, language)]
+            context["section"] = TemplateValue.object(TemplateObject(pairs: [
+                "name": .text(schema.name), "title": .text(schema.title[language]), "href": .text(env.site.routes.list(schema, language))]))
         }
         context["status"] = StatusContext.value(record, schema: schema, site: env.site, strings: env.theme.strings[language.code] ?? [:])
         let references = env.site.reverseReferences[RecordID(section: schema.name, slug: entry.slug)] ?? []

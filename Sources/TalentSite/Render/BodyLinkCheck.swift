@@ -28,7 +28,7 @@ struct BodyLinkCheck {
                 continue
             }
             if url.hasPrefix("#") {
-                let anchor = String(url.dropFirst()).removingPercentEncoding ?? String(url.dropFirst())
+                let anchor = LinkPath.decodingPercents(String(url.dropFirst()))
                 if !markdown.headingIDs.contains(anchor) && !anchor.hasPrefix("fn") {
                     env.log.error(location, "link to #\(anchor), but this page has no heading with that anchor")
                 }

@@ -29,6 +29,29 @@ struct FactFormatter {
                 "text": parts.map(\.text).joined(separator: separator)]
     }
 
+    /// `facts(for:schema:include:)` as template values, with each fact's name: what pages render, built without
+    /// the dictionaries and their conversion.
+    func factValues(for record: Record, schema: SectionSchema, include: (FieldSpec) -> Bool = { _ in true })
+        -> [(name: String, value: TemplateValue)] {
+        let open = record.isOpen(in: schema.listing, on: site.buildDay)
+        return schema.fields.compactMap { spec in
+            guard let value = record.fields[spec.name], open || !spec.onlyWhileOpen, include(spec) else { return nil }
+            return (spec.name, factValue(spec: spec, value: value))
+        }
+    }
+
+    /// `fact(spec:value:)` as a template value.
+    func factValue(spec: FieldSpec, value: FieldValue) -> TemplateValue {
+        let parts = value.elements.map { part(spec: spec, type: spec.type.element, value: $0) }
+        let separator = strings["list_separator"] ?? ", "
+        let values: [TemplateValue] = parts.indices.map { index in
+            .object(TemplateObject(pairs: ["text": .text(parts[index].text), "href": parts[index].href.map(TemplateValue.text) ?? .bool(false),
+                                           "sep": .text(index < parts.count - 1 ? separator : "")]))
+        }
+        return .object(TemplateObject(pairs: ["name": .text(spec.name), "label": .text(spec.label[language]), "values": .list(values),
+                                              "text": .text(parts.map(\.text).joined(separator: separator))]))
+    }
+
     /// What `fact(spec:value:)` gives as `text` (the values joined with the list separator), without the rest.
     func text(spec: FieldSpec, value: FieldValue) -> String {
         let separator = strings["list_separator"] ?? ", "

@@ -15,25 +15,24 @@ struct PageContext {
     ///   - fallbacks: where the switcher goes for a language the page does not exist in.
     ///   - section: the section the page belongs to, to mark the current menu entry.
     func base(title: String?, description: String?, path: String, versions: [String: String],
-              fallbacks: [String: String], section: String?) -> [String: Any] {
+              fallbacks: [String: String], section: String?) -> PageValues {
         // Built as template values, not dictionaries to convert: every page has them.
         let languages = site.settings.languages
         let switcher: [(current: Bool, value: TemplateValue)] = languages.map { other in
             let href = versions[other.code] ?? fallbacks[other.code] ?? other.homePath
-            return (other == language, .object(TemplateObject([
+            return (other == language, .object(TemplateObject(pairs: [
                 "name": .text(other.name), "code": .text(other.code), "hreflang": .text(other.htmlLang), "href": .text(href),
                 "current": .bool(other == language), "translated": .bool(versions[other.code] != nil)])))
         }
         var alternates: [TemplateValue] = languages.compactMap { other in
-            versions[other.code].map { .object(TemplateObject(["hreflang": .text(other.htmlLang), "href": .text(absolute($0))])) }
+            versions[other.code].map { .object(TemplateObject(pairs: ["hreflang": .text(other.htmlLang), "href": .text(absolute($0))])) }
         }
         if let defaultPath = versions[site.settings.defaultLanguage.code], alternates.count > 1 {
-            alternates.append(.object(TemplateObject(["hreflang": .text("x-default"), "href": .text(absolute(defaultPath))])))
+            alternates.append(.object(TemplateObject(pairs: ["hreflang": .text("x-default"), "href": .text(absolute(defaultPath))])))
         }
         let pageTitle = title.map { "\($0) | \(language.siteTitle)" } ?? language.siteTitle
         let fixed = env.pageParts.fixed(language.code, section) { fixedPart(section: section) }
-        var context = fixed.values
-        let page: [String: Any] = [
+        var context: [String: Any] = [
             "title": title ?? language.siteTitle,
             "pageTitle": pageTitle,
             "description": Self.shorten(description ?? language.siteDescription),
@@ -47,11 +46,10 @@ struct PageContext {
             "openGraph": openGraph(title: title ?? language.siteTitle, type: section == nil ? "website" : "article"),
             // Set on every page so a template's `{{#relPrev}}` never finds a value from an outer context.
             "relPrev": false, "relNext": false, "noindex": false, "linkedData": [String](),
-            "updated": updated(site.newestDate),
+            "updated": env.pageParts.value("updated\u{0}" + language.code) { updated(site.newestDate) },
         ]
-        context.merge(page) { _, new in new }
-        Self.mergeLinks(fixed.links, into: &context)
-        return context
+        if !fixed.links.isEmpty { Self.mergeLinks(fixed.links, into: &context) }
+        return PageValues(shared: fixed.shared, own: context)
     }
 
     /// What every page of this language and section shares: `values` under `PageParts.fixedKeys` (with what the
@@ -92,14 +90,24 @@ struct PageContext {
 
     /// The menu, made once per language, menu, current section and (only when the page is one of its entries) page.
     private func cachedMenu(_ items: [MenuItem]?, currentSection: String?, currentPath: String) -> TemplateValue {
-        let entries = items ?? site.settings.menu
-        // Over-matching only splits the cache further: any root section's page with an entry's slug counts.
-        let isEntry = entries.contains { item in
-            guard case .page(let slug) = item.target else { return false }
-            return site.sections.contains { $0.schema.atSiteRoot && site.routes.record($0.schema, slug: slug, language) == currentPath }
-        }
-        let key = [language.code, items == nil ? "menu" : "footer", currentSection ?? "", isEntry ? currentPath : ""].joined(separator: "\u{0}")
+        let kind = items == nil ? "menu" : "footer"
+        let entryPaths = env.pageParts.menuEntryPaths(language.code + "\u{0}" + kind) { menuEntryPaths(items) }
+        let isEntry = entryPaths.contains(currentPath)
+        let key = [language.code, kind, currentSection ?? "", isEntry ? currentPath : ""].joined(separator: "\u{0}")
         return env.pageParts.menu(key) { menu(items, currentSection: currentSection, currentPath: currentPath) }
+    }
+
+    /// Where the menu's page entries may be in this language. Over-matching only splits the menu cache further: any
+    /// root section's page with an entry's slug counts.
+    private func menuEntryPaths(_ items: [MenuItem]?) -> Set<String> {
+        var paths: Set<String> = []
+        for item in items ?? site.settings.menu {
+            guard case .page(let slug) = item.target else { continue }
+            for section in site.sections where section.schema.atSiteRoot {
+                paths.insert(site.routes.record(section.schema, slug: slug, language))
+            }
+        }
+        return paths
     }
 
     /// The footer's agency block in this language, or false when site.yaml declares none.
@@ -110,17 +118,21 @@ struct PageContext {
     }
 
     /// `{iso, text}` for a page's last-updated date (the newest content date behind it), or false.
-    func updated(_ day: Day?) -> Any {
-        guard let day else { return false }
+    func updated(_ day: Day?) -> TemplateValue {
+        guard let day else { return .bool(false) }
         let formatter = FactFormatter(env: env, language: language)
-        return TemplateValue.object(TemplateObject(["iso": .text(day.iso), "text": .text(formatter.date(day))]))
+        return TemplateValue.object(TemplateObject(pairs: ["iso": .text(day.iso), "text": .text(formatter.date(day))]))
     }
 
     /// Open Graph properties beyond title, description and URL (which reuse the page's own).
     private func openGraph(title: String, type: String) -> TemplateValue {
-        let others = site.settings.languages.filter { $0 != language }.map { TemplateValue.object(TemplateObject(["locale": .text(Self.ogLocale($0))])) }
-        return .object(TemplateObject(["title": .text(title), "type": .text(type), "siteName": .text(language.siteTitle),
-                                       "locale": .text(Self.ogLocale(language)), "alternateLocales": .list(others)]))
+        let shared = env.pageParts.openGraph(language.code) {
+            (locale: Self.ogLocale(language), others: .list(site.settings.languages.filter { $0 != language }.map {
+                TemplateValue.object(TemplateObject(pairs: ["locale": .text(Self.ogLocale($0))]))
+            }))
+        }
+        return .object(TemplateObject(pairs: ["title": .text(title), "type": .text(type), "siteName": .text(language.siteTitle),
+                                       "locale": .text(shared.locale), "alternateLocales": shared.others]))
     }
 
     /// Open Graph wants `ll_TT`: `zh-TW` → `zh_TW`; a bare language code stays as it is.
@@ -152,10 +164,13 @@ struct PageContext {
 
     /// Meta descriptions longer than ~160 characters are cut by search engines; cut them ourselves, at a character.
     static func shorten(_ text: String, limit: Int = 160) -> String {
-        if text.utf8.count <= limit && !mayHaveLineBreak(text) { return text }
-        let flat = text.split(whereSeparator: { $0.isNewline }).joined(separator: " ")
-        guard flat.count > limit else { return flat }
-        return String(flat.prefix(limit - 1)) + "…"
+        let breaks = mayHaveLineBreak(text)
+        if text.utf8.count <= limit && !breaks { return text }
+        let flat = breaks ? text.split(whereSeparator: { $0.isNewline }).joined(separator: " ") : text
+        // Characters are counted only as far as the cut, not to the end of a long text.
+        guard limit > 0, let cut = flat.index(flat.startIndex, offsetBy: limit - 1, limitedBy: flat.endIndex),
+              flat.index(cut, offsetBy: 2, limitedBy: flat.endIndex) != nil else { return flat }
+        return String(flat[..<cut]) + "…"
     }
 
     /// False only when `text` has no character that `Character.isNewline` accepts (LF, VT, FF, CR, NEL, U+2028,

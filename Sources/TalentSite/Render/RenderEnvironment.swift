@@ -70,7 +70,16 @@ public struct RenderEnvironment: Sendable {
 
     /// Renders `template` with `context`; a missing template is logged once per page, not crashed on.
     func render(_ template: String, _ context: [String: Any], for origin: SourceLocation?) -> [UInt8]? {
-        guard let html = theme.library.render(template, context, memo: cards.renderings) else {
+        render(template, TemplateObject(converting: context), for: origin)
+    }
+
+    /// Renders a page's context: its own values over the part it shares with the pages of its language and section.
+    func render(_ template: String, _ context: PageValues, for origin: SourceLocation?) -> [UInt8]? {
+        render(template, context.object, for: origin)
+    }
+
+    private func render(_ template: String, _ context: TemplateObject, for origin: SourceLocation?) -> [UInt8]? {
+        guard let html = theme.library.render(template, .object(context), memo: cards.renderings) else {
             log.error(origin ?? SourceLocation(file: "templates/\(template).mustache"), "template '\(template)' does not exist in templates/")
             return nil
         }

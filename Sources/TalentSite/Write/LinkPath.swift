@@ -6,7 +6,7 @@ public enum LinkPath {
     /// `pagePath` is the URL path of the page holding the link (`/courses/cnc/`).
     public static func resolve(_ url: String, from pagePath: String) -> String {
         var path = String(url.prefix { $0 != "#" && $0 != "?" })
-        path = path.removingPercentEncoding ?? path
+        path = decodingPercents(path)
         if !path.hasPrefix("/") {
             let directory = pagePath.hasSuffix("/") ? pagePath : String(pagePath[...(pagePath.lastIndex(of: "/") ?? pagePath.startIndex)])
             path = directory + path
@@ -26,6 +26,13 @@ public enum LinkPath {
         guard let hash = url.firstIndex(of: "#") else { return nil }
         let raw = String(url[url.index(after: hash)...])
         guard !raw.isEmpty else { return nil }
-        return raw.removingPercentEncoding ?? raw
+        return decodingPercents(raw)
+    }
+
+    /// `text.removingPercentEncoding ?? text`, without Foundation for text with no `%` (most links), which it
+    /// gives back unchanged.
+    static func decodingPercents(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
+        return text.removingPercentEncoding ?? text
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TalentSite
 
@@ -89,5 +90,11 @@ import Testing
         #expect(rendered.links.map(\.url) == ["/courses/x/", "../y/", "/z/", "/w/"])
         #expect(rendered.links.map(\.line) == [5, 6, 7, 8])
         #expect(rendered.links.map(\.column) == [3, 3, 6, 1])
+    }
+
+    @Test(arguments: ["", "a", " a ", "課程。", "\u{3000}課程\u{3000}", "\t\nx\r\n", "x\u{85}", "\u{2028}x\u{2029}", "\u{A0}x",
+                      "x\u{200B}", "e\u{301}", "\u{301}e", "「引號」", "$5", "x\u{180E}", "\u{FEFF}x", "😀", " ", "\u{2003}"])
+    func paragraphsTrimmedAsFoundationTrims(_ text: String) {
+        #expect(MarkdownRenderer.trimmed(text) == text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }

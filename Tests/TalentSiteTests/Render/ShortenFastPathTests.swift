@@ -10,6 +10,7 @@ import Testing
         "", "short", "短摘要", "one\ntwo", "cr\rlf\r\n", "\n\nleading", "trailing\n", "vt\u{0B}ff\u{0C}", "nel\u{85}x",
         "ls\u{2028}ps\u{2029}", "not a break: \u{2027}\u{202A}\u{2020} é\u{301}", "…、。！？", String(repeating: "字", count: 30),
         "a, \"quoted\", cell", "crlf only\r\n", "e\u{301},x", "tab\tseparated",
+        String(repeating: "長摘要，", count: 60), String(repeating: "e\u{301}x ", count: 70), String(repeating: "word ", count: 40) + "\n" + "end",
     ]
 
     /// The meta-description cut as it is without the shortcut.

@@ -63,13 +63,13 @@ struct ListItems {
                                summary: String?) -> [String: Any] {
         let site = formatter.site
         // Cards show only the fields the schema marks `in_lists: true`; the record page shows them all.
-        let facts = formatter.facts(for: record, schema: schema) { schema.field($0.name)?.inLists ?? false }
+        let facts = formatter.factValues(for: record, schema: schema) { schema.field($0.name)?.inLists ?? false }
         // Every key is set, even when empty: Mustache would otherwise find the same key in an outer context.
         return [
             "title": record.title, "slug": record.slug,
             "href": site.routes.record(schema, slug: record.slug, language),
             "summary": summary.map { Self.shorten($0, limit: schema.listing.summaryLimit) } ?? false,
-            "facts": facts, "hasFacts": !facts.isEmpty,
+            "facts": TemplateValue.list(facts.map(\.value)), "hasFacts": !facts.isEmpty,
             "date": record.date.map { ["iso": $0.iso, "text": formatter.date($0)] } ?? false,
             "sectionTitle": schema.title[language],
             "sample": record.sample,

@@ -97,6 +97,28 @@ public enum MarkdownRenderer {
         } ?? empty
     }
 
+    /// `text.trimmingCharacters(in: .whitespacesAndNewlines)`, without Foundation when it starts and ends with a
+    /// letter, digit, punctuation mark or symbol (none of which that set holds), as a paragraph's text nearly always does.
+    static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return text }
+        if isVisible(first) && isVisible(last) { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private static func isVisible(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar.value > 0x20 && scalar.value < 0x7F }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber,
+             .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+             .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+            return true
+        default:
+            return false
+        }
+    }
+
     /// Parses `markdown` with the GFM extensions attached and hands the document to `body`.
     private static func withDocument<T>(_ markdown: String, _ body: (OpaquePointer, OpaquePointer) -> T) -> T? {
         _ = registered
@@ -145,7 +167,7 @@ private struct DocumentFacts {
             case CMARK_NODE_HEADING:
                 headingIDs.append(anchors.name(for: Self.plainText(of: node)))
             case CMARK_NODE_PARAGRAPH where firstParagraph == nil && cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_DOCUMENT:
-                let text = Self.plainText(of: node).trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = MarkdownRenderer.trimmed(Self.plainText(of: node))
                 if !text.isEmpty { firstParagraph = text }
             default:
                 break

@@ -81,10 +81,14 @@ struct TemplateTable: Sendable {
     }
 
     /// The value of the first field named `key`, or nil.
+    @inline(__always)
     subscript(key: TemplateKey) -> TemplateValue? {
         entries.withUnsafeBufferPointer { entries in
             if slots.isEmpty {
-                for entry in entries where entry.hash == key.hash && entry.key == key.name { return entry.value }
+                // By index, reading an entry's hash in place: iterating would copy (retain) each entry passed.
+                for index in entries.indices where entries[index].hash == key.hash && entries[index].key == key.name {
+                    return entries[index].value
+                }
                 return nil
             }
             return slots.withUnsafeBufferPointer { slots in
@@ -93,8 +97,7 @@ struct TemplateTable: Sendable {
                 while true {
                     let index = Int(slots[slot])
                     if index == 0 { return nil }
-                    let entry = entries[index - 1]
-                    if entry.hash == key.hash && entry.key == key.name { return entry.value }
+                    if entries[index - 1].hash == key.hash && entries[index - 1].key == key.name { return entries[index - 1].value }
                     slot = (slot + 1) & mask
                 }
             }

@@ -20,9 +20,14 @@ struct TemplateLibrary: Sendable {
     /// Renders template `name` over `context`; nil when there is no such template. With `memo`, partials over
     /// memoisable objects (card items) are reused from earlier pages of the same build.
     func render(_ name: String, _ context: [String: Any], memo: TemplateMemo? = nil) -> [UInt8]? {
+        render(name, TemplateValue(context), memo: memo)
+    }
+
+    /// Renders template `name` over a context already converted.
+    func render(_ name: String, _ context: TemplateValue, memo: TemplateMemo? = nil) -> [UInt8]? {
         guard let index = indexes[name] else { return nil }
         var renderer = TemplateRenderer(templates: templates, memo: memo)
-        renderer.render(index, context: TemplateValue(context))
+        renderer.render(index, context: context)
         return renderer.out
     }
 

@@ -23,14 +23,15 @@ struct TemplatePartial: Sendable {
 }
 
 /// A variable or section name, split once: `.` (the current value), `.a.b` (only in the current value),
-/// or `a.b` (`a` searched from the innermost context outwards, then `b` inside it).
-struct TemplateName: Sendable, Equatable {
+/// or `a.b` (`a` searched from the innermost context outwards, then `b` inside it). A class, so a node hands
+/// its name to the renderer with one reference count, not one per string and array it holds.
+final class TemplateName: Sendable, Equatable {
     enum Scope: Sendable { case current, top, stack }
-    var scope: Scope
-    var parts: [String]
+    let scope: Scope
+    let parts: [String]
     /// `parts` with their hashes, made once here rather than at every lookup.
-    var keys: [TemplateKey]
-    var text: String
+    let keys: [TemplateKey]
+    let text: String
 
     init(_ text: String) {
         self.text = text

@@ -15,6 +15,9 @@ final class TemplateObject: Sendable {
     let memoKey: String?
     /// The fields of an eager object; nil for a lazy one.
     private let eager: TemplateTable?
+    /// Where a name this object lacks is looked up next, as if its fields were merged under this object's: a
+    /// page's own values over the part shared by every page of its language and section, made once.
+    private let fallback: TemplateObject?
     /// A lazy object's fields once built.
     private let built = AtomicLazyReference<Built>()
     /// A lazy object's builder until the first read.
@@ -27,13 +30,31 @@ final class TemplateObject: Sendable {
 
     init(_ fields: [String: TemplateValue], memoKey: String? = nil) {
         self.eager = TemplateTable(pairs: fields.lazy.map { (key: $0.key, value: $0.value) })
+        self.fallback = nil
         self.pending = Mutex(nil)
         self.memoKey = memoKey
     }
 
-    /// Converts each value of a context dictionary.
-    init(converting dictionary: [String: Any]) {
+    /// Fields given in order, as the code building a context writes them: no dictionary is made on the way.
+    init(pairs: KeyValuePairs<String, TemplateValue>) {
+        self.eager = TemplateTable(pairs: pairs.lazy.map { (key: $0.key, value: $0.value) })
+        self.fallback = nil
+        self.pending = Mutex(nil)
+        self.memoKey = nil
+    }
+
+    /// Fields in the order given; of two with the same name, the first is found.
+    init(fields: [(key: String, value: TemplateValue)]) {
+        self.eager = TemplateTable(pairs: fields)
+        self.fallback = nil
+        self.pending = Mutex(nil)
+        self.memoKey = nil
+    }
+
+    /// Converts each value of a context dictionary; a name it lacks is looked up in `fallback`.
+    init(converting dictionary: [String: Any], fallback: TemplateObject? = nil) {
         self.eager = TemplateTable(converting: dictionary)
+        self.fallback = fallback
         self.pending = Mutex(nil)
         self.memoKey = nil
     }
@@ -41,6 +62,7 @@ final class TemplateObject: Sendable {
     /// An object whose fields `make` builds when first read.
     init(memoKey: String, lazily make: @escaping @Sendable () -> [String: Any]) {
         self.eager = nil
+        self.fallback = nil
         self.pending = Mutex(make)
         self.memoKey = memoKey
     }
@@ -57,12 +79,21 @@ final class TemplateObject: Sendable {
         }
     }
 
-    var fields: Fields { table.entries.map { (key: $0.key, value: $0.value) } }
+    /// Every field, those of the fallback that this object does not override included (after its own).
+    var fields: Fields {
+        let own = table.entries.map { (key: $0.key, value: $0.value) }
+        guard let fallback else { return own }
+        let names = Set(own.map(\.key))
+        return own + fallback.fields.filter { !names.contains($0.key) }
+    }
 
-    subscript(name: String) -> TemplateValue? { table[TemplateKey(name)] }
+    subscript(name: String) -> TemplateValue? { self[TemplateKey(name)] }
 
+    @inline(__always)
     subscript(key: TemplateKey) -> TemplateValue? {
-        guard eager == nil else { return eager?[key] }  // read in place, without copying the table
-        return table[key]
+        guard let eager else { return table[key] }
+        // Read in place, without copying the table.
+        if let value = eager[key] { return value }
+        return fallback?[key]
     }
 }

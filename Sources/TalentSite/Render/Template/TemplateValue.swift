@@ -45,9 +45,9 @@ enum TemplateValue: Sendable {
             return a.count == b.count && zip(a, b).allSatisfy { $0.isSame(as: $1) }
         case (.object(let a), .object(let b)):
             if a === b { return true }
-            let (fields, others) = (a.table, b.table)
-            return fields.entries.count == others.entries.count && fields.entries.allSatisfy { field in
-                others[TemplateKey(field.key)].map { field.value.isSame(as: $0) } ?? false
+            let (fields, others) = (a.fields, b.fields)
+            return fields.count == others.count && fields.allSatisfy { field in
+                b[TemplateKey(field.key)].map { field.value.isSame(as: $0) } ?? false
             }
         default: return false
         }
@@ -75,6 +75,12 @@ extension TemplateValue {
         if type == [Any].self, let items = any as? [Any] { self = .list(items.map { TemplateValue($0) }); return }
         if type == [TemplateValue].self, let values = any as? [TemplateValue] { self = .list(values); return }
         if type == [String].self, let texts = any as? [String] { self = .list(texts.map(TemplateValue.text)); return }
+        // What the chain makes of these after a bridging cast or a reflection: a dictionary of texts (a link written
+        // as a literal) is an object of texts; an optional text is its text, or null.
+        if type == [String: String].self, let texts = any as? [String: String] {
+            self = .object(TemplateObject(fields: texts.map { (key: $0.key, value: .text($0.value)) })); return
+        }
+        if type == String?.self, let text = any as? String? { self = text.map(TemplateValue.text) ?? .null; return }
         self.init(casting: any)
     }
 

@@ -40,7 +40,7 @@ import Testing
                 made += 1
                 return (values: ["lang": "en"], links: ["feeds": ["rss": "/rss.xml"], "flag": true])
             }
-            #expect((fixed.values["lang"] as? TemplateValue)?.renderedText == "en")
+            #expect(fixed.shared["lang"]?.renderedText == "en")
             let group = fixed.links["feeds"] as? [String: Any]
             #expect((group?["rss"] as? TemplateValue)?.renderedText == "/rss.xml")
             #expect((fixed.links["flag"] as? TemplateValue)?.renderedText == "true")
