@@ -40,16 +40,50 @@ struct FactFormatter {
         }
     }
 
+    /// Whether `factValues(for:schema:include:)` has any fact, without building them.
+    func hasFacts(for record: Record, schema: SectionSchema, include: (FieldSpec) -> Bool = { _ in true }) -> Bool {
+        let open = record.isOpen(in: schema.listing, on: site.buildDay)
+        return schema.fields.contains { spec in record.fields[spec.name] != nil && (open || !spec.onlyWhileOpen) && include(spec) }
+    }
+
     /// `fact(spec:value:)` as a template value.
     func factValue(spec: FieldSpec, value: FieldValue) -> TemplateValue {
-        let parts = value.elements.map { part(spec: spec, type: spec.type.element, value: $0) }
-        let separator = strings["list_separator"] ?? ", "
+        Self.value(of: factText(spec: spec, value: value))
+    }
+
+    /// A fact's words and links in one language, without its template objects: small enough for every card
+    /// to keep, while the objects are made again from it when they are needed.
+    struct FactText: Sendable {
+        var name: String
+        var label: String
+        var parts: [(text: String, href: String?)]
+        var separator: String
+    }
+
+    /// `factValues(for:schema:include:)` as `FactText`s.
+    func factTexts(for record: Record, schema: SectionSchema, include: (FieldSpec) -> Bool) -> [FactText] {
+        let open = record.isOpen(in: schema.listing, on: site.buildDay)
+        return schema.fields.compactMap { spec in
+            guard let value = record.fields[spec.name], open || !spec.onlyWhileOpen, include(spec) else { return nil }
+            return factText(spec: spec, value: value)
+        }
+    }
+
+    func factText(spec: FieldSpec, value: FieldValue) -> FactText {
+        FactText(name: spec.name, label: spec.label[language],
+                 parts: value.elements.map { part(spec: spec, type: spec.type.element, value: $0) },
+                 separator: strings["list_separator"] ?? ", ")
+    }
+
+    /// `{name, label, values: [{text, href, sep}], text}`.
+    static func value(of fact: FactText) -> TemplateValue {
+        let parts = fact.parts
         let values: [TemplateValue] = parts.indices.map { index in
             .object(TemplateObject(pairs: ["text": .text(parts[index].text), "href": parts[index].href.map(TemplateValue.text) ?? .bool(false),
-                                           "sep": .text(index < parts.count - 1 ? separator : "")]))
+                                           "sep": .text(index < parts.count - 1 ? fact.separator : "")]))
         }
-        return .object(TemplateObject(pairs: ["name": .text(spec.name), "label": .text(spec.label[language]), "values": .list(values),
-                                              "text": .text(parts.map(\.text).joined(separator: separator))]))
+        return .object(TemplateObject(pairs: ["name": .text(fact.name), "label": .text(fact.label), "values": .list(values),
+                                              "text": .text(parts.map(\.text).joined(separator: fact.separator))]))
     }
 
     /// What `fact(spec:value:)` gives as `text` (the values joined with the list separator), without the rest.

@@ -55,13 +55,13 @@ import Testing
 }
 
 extension PipelineMemoryTests {
-    @Test func filesThatAreNotPagesRenderFirstAndEachGroupKeepsPlanOrder() {
+    @Test func filesThatAreNotPagesRenderFirstThenPagesInReversePlanOrder() {
         func job(_ path: String, page: Bool) -> OutputJob {
             OutputJob(path: path, origin: nil, page: page ? PageInfo(language: "en", versions: [:]) : nil) { _ in nil }
         }
         let jobs = [job("/a/", page: true), job("/sitemap.xml", page: false), job("/b/", page: true),
                     job("/rss.xml", page: false), job("/c/", page: true)]
-        #expect(Pipeline.renderOrder(jobs) == [1, 3, 0, 2, 4])
+        #expect(Pipeline.renderOrder(jobs) == [1, 3, 4, 2, 0])
         #expect(Pipeline.renderOrder([]) == [])
         #expect(Pipeline.renderOrder([job("/x/", page: true)]) == [0])
     }

@@ -22,6 +22,9 @@ final class TemplateObject: Sendable {
     private let built = AtomicLazyReference<Built>()
     /// A lazy object's builder until the first read.
     private let pending: Mutex<(@Sendable () -> [String: Any])?>
+    /// Fields of a lazy object made again on every read and never kept: a card's facts, read only while the card
+    /// is first rendered (later pages take it from the memo), and as large as the rest of the card if kept.
+    private let computed: [(key: TemplateKey, make: @Sendable () -> TemplateValue)]
 
     private final class Built: Sendable {
         let table: TemplateTable
@@ -32,6 +35,7 @@ final class TemplateObject: Sendable {
         self.eager = TemplateTable(pairs: fields.lazy.map { (key: $0.key, value: $0.value) })
         self.fallback = nil
         self.pending = Mutex(nil)
+        self.computed = []
         self.memoKey = memoKey
     }
 
@@ -40,6 +44,7 @@ final class TemplateObject: Sendable {
         self.eager = TemplateTable(pairs: pairs.lazy.map { (key: $0.key, value: $0.value) })
         self.fallback = nil
         self.pending = Mutex(nil)
+        self.computed = []
         self.memoKey = nil
     }
 
@@ -48,6 +53,7 @@ final class TemplateObject: Sendable {
         self.eager = TemplateTable(pairs: fields)
         self.fallback = nil
         self.pending = Mutex(nil)
+        self.computed = []
         self.memoKey = nil
     }
 
@@ -56,14 +62,17 @@ final class TemplateObject: Sendable {
         self.eager = TemplateTable(converting: dictionary)
         self.fallback = fallback
         self.pending = Mutex(nil)
+        self.computed = []
         self.memoKey = nil
     }
 
-    /// An object whose fields `make` builds when first read.
-    init(memoKey: String, lazily make: @escaping @Sendable () -> [String: Any]) {
+    /// An object whose fields `make` builds when first read, and whose `computed` fields are made on each read.
+    init(memoKey: String, lazily make: @escaping @Sendable () -> [String: Any],
+         computed: [(name: String, make: @Sendable () -> TemplateValue)] = []) {
         self.eager = nil
         self.fallback = nil
         self.pending = Mutex(make)
+        self.computed = computed.map { (TemplateKey($0.name), $0.make) }
         self.memoKey = memoKey
     }
 
@@ -81,7 +90,7 @@ final class TemplateObject: Sendable {
 
     /// Every field, those of the fallback that this object does not override included (after its own).
     var fields: Fields {
-        let own = table.entries.map { (key: $0.key, value: $0.value) }
+        let own = table.entries.map { (key: $0.key, value: $0.value) } + computed.map { (key: $0.key.name, value: $0.make()) }
         guard let fallback else { return own }
         let names = Set(own.map(\.key))
         return own + fallback.fields.filter { !names.contains($0.key) }
@@ -91,7 +100,7 @@ final class TemplateObject: Sendable {
 
     @inline(__always)
     subscript(key: TemplateKey) -> TemplateValue? {
-        guard let eager else { return table[key] }
+        guard let eager else { return table[key] ?? computed.first(where: { $0.key == key })?.make() }
         // Read in place, without copying the table.
         if let value = eager[key] { return value }
         return fallback?[key]

@@ -25,6 +25,24 @@ import Testing
         #expect(object.fields.count == 3)
     }
 
+    /// A card's facts are made on each read and not kept: the item holds only what makes them.
+    @Test func aComputedFieldIsMadeOnEveryReadAfterTheOwnFieldsAndNeverShadowsThem() {
+        let calls = Calls()
+        let object = TemplateObject(memoKey: "courses/cnc/en", lazily: { ["title": "CNC"] }, computed: [
+            ("facts", { calls.count.withLock { $0 += 1 }; return .list([.text("40 h")]) }),
+            ("title", { .text("not this one") }),
+        ])
+        #expect(object["title"]?.renderedText == "CNC")
+        #expect(calls.count.withLock { $0 } == 0)
+        guard case .list(let facts)? = object["facts"] else { Issue.record("no facts"); return }
+        #expect(facts.map(\.renderedText) == ["40 h"])
+        _ = object["facts"]
+        #expect(calls.count.withLock { $0 } == 2)
+        #expect(object["missing"] == nil)
+        #expect(object.fields.map(\.key).sorted() == ["facts", "title", "title"])
+        #expect(object.fields.first { $0.key == "title" }?.value.renderedText == "CNC")
+    }
+
     @Test func anEagerObjectKeepsItsFields() {
         let object = TemplateObject(["title": .text("CNC")], memoKey: "courses/cnc/en")
         #expect(object["title"]?.renderedText == "CNC")
