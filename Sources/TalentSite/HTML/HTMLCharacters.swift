@@ -84,25 +84,42 @@ enum HTMLCharacters {
                 index += 1
                 continue
             }
-            func continues(_ offset: Int) -> Bool { index + offset < count && bytes[index + offset] & 0xC0 == 0x80 }
-            if lead < 0xC2 { return false }
-            if lead < 0xE0 {
-                guard continues(1) else { return false }
-                index += 2
-            } else if lead < 0xF0 {
-                guard continues(1), continues(2) else { return false }
-                let second = bytes[index + 1]
-                if (lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F) { return false }
-                if lead == 0xEF && second == 0xBF && bytes[index + 2] >= 0xBE { return false }  // U+FFFE, U+FFFF
-                index += 3
-            } else if lead < 0xF5 {
-                guard continues(1), continues(2), continues(3) else { return false }
-                if (lead == 0xF0 && bytes[index + 1] < 0x90) || (lead == 0xF4 && bytes[index + 1] > 0x8F) { return false }
-                index += 4
-            } else {
-                return false
-            }
+            guard let length = multibyteLength(bytes, at: index) else { return false }
+            if length == 3 && lead == 0xEF && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE { return false }  // U+FFFE, U+FFFF
+            index += length
         }
         return true
+    }
+
+    /// Whether UTF-8 is valid (no overlong form, surrogate or value past U+10FFFF), as `String` would take it.
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] < 0x80 { index += 1; continue }
+            guard let length = multibyteLength(bytes, at: index) else { return false }
+            index += length
+        }
+        return true
+    }
+
+    /// The length of the valid multi-byte sequence starting at `index` (its lead byte is not ASCII): 2, 3 or 4;
+    /// nil for an overlong form, a surrogate, a value past U+10FFFF or a sequence cut short.
+    @inline(__always)
+    static func multibyteLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        let lead = bytes[index]
+        func continues(_ offset: Int) -> Bool { index + offset < bytes.count && bytes[index + offset] & 0xC0 == 0x80 }
+        if lead < 0xC2 { return nil }
+        if lead < 0xE0 { return continues(1) ? 2 : nil }
+        if lead < 0xF0 {
+            guard continues(1), continues(2) else { return nil }
+            if (lead == 0xE0 && bytes[index + 1] < 0xA0) || (lead == 0xED && bytes[index + 1] > 0x9F) { return nil }
+            return 3
+        }
+        if lead < 0xF5 {
+            guard continues(1), continues(2), continues(3) else { return nil }
+            if (lead == 0xF0 && bytes[index + 1] < 0x90) || (lead == 0xF4 && bytes[index + 1] > 0x8F) { return nil }
+            return 4
+        }
+        return nil
     }
 }

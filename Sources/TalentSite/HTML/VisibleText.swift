@@ -73,7 +73,7 @@ public struct VisibleText: Sendable {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = node.pointee.content {
                     let bytes = UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content)))
-                    if Collector.isValidUTF8(bytes) {
+                    if HTMLCharacters.isValidUTF8(bytes) {
                         collector.append(bytes)
                     } else {
                         var repaired = String(cString: content)  // as before: invalid bytes become U+FFFD

@@ -180,33 +180,6 @@ extension VisibleText {
             }
         }
 
-        /// Whether UTF-8 is valid (no overlong form, surrogate or value past U+10FFFF), as `String` would take it.
-        static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            var index = 0
-            let count = bytes.count
-            while index < count {
-                let lead = bytes[index]
-                if lead < 0x80 { index += 1; continue }
-                func continues(_ offset: Int) -> Bool { index + offset < count && bytes[index + offset] & 0xC0 == 0x80 }
-                if lead < 0xC2 { return false }
-                if lead < 0xE0 {
-                    guard continues(1) else { return false }
-                    index += 2
-                } else if lead < 0xF0 {
-                    guard continues(1), continues(2) else { return false }
-                    if (lead == 0xE0 && bytes[index + 1] < 0xA0) || (lead == 0xED && bytes[index + 1] > 0x9F) { return false }
-                    index += 3
-                } else if lead < 0xF5 {
-                    guard continues(1), continues(2), continues(3) else { return false }
-                    if (lead == 0xF0 && bytes[index + 1] < 0x90) || (lead == 0xF4 && bytes[index + 1] > 0x8F) { return false }
-                    index += 4
-                } else {
-                    return false
-                }
-            }
-            return true
-        }
-
         /// Scalars that never join a neighbouring white-space scalar into one character: below the combining
         /// marks (U+0300), CJK ideographs and full-width forms.
         static func standsAlone(_ value: UInt32) -> Bool {

@@ -1,15 +1,14 @@
 import Foundation
-import Synchronization
 
 /// The parts of every page's context that depend only on its language and section (UI strings, site,
 /// browse links, agency, assets, what formats add) or on little more (the menus, whose current entry
 /// depends on the section and, for a page entry, on the page): made and converted once per build, not per page.
 final class PageParts: Sendable {
-    /// Everything is kept converted to `TemplateValue`, so what the Mutex holds is Sendable.
-    private let fixed = Mutex<[String: (shared: TemplateObject, links: [String: TemplateValue])]>([:])
-    private let menus = Mutex<[String: TemplateValue]>([:])
-    private let entryPaths = Mutex<[String: Set<String>]>([:])
-    private let openGraphs = Mutex<[String: (locale: String, others: TemplateValue)]>([:])
+    /// Everything is kept converted to `TemplateValue`, so what the tables hold is Sendable.
+    private let fixed = OnceTable<(shared: TemplateObject, links: [String: TemplateValue])>()
+    private let menus = OnceTable<TemplateValue>()
+    private let entryPaths = OnceTable<Set<String>>()
+    private let openGraphs = OnceTable<(locale: String, others: TemplateValue)>()
 
     /// Keys of the fixed part; anything else a format adds is merged per page, after the page's own keys.
     static let fixedKeys: Set<String> = ["lang", "languageCode", "site", "t", "browse", "hasBrowse", "agency", "demo", "assets"]
@@ -20,29 +19,17 @@ final class PageParts: Sendable {
     func fixed(_ language: String, _ section: String?, make: () -> (values: [String: Any], links: [String: Any]))
         -> (shared: TemplateObject, links: [String: Any]) {
         let key = language + "\u{0}" + (section ?? "\u{1}")
-        let part = fixed.withLock { $0[key] } ?? {
+        let part = fixed.value(key) {
             let made = make()
-            let converted = (shared: TemplateObject(made.values.mapValues { TemplateValue($0) }),
-                             links: made.links.mapValues { TemplateValue($0) })
-            return fixed.withLock { parts in
-                if let raced = parts[key] { return raced }
-                parts[key] = converted
-                return converted
-            }
-        }()
+            return (shared: TemplateObject(made.values.mapValues { TemplateValue($0) }), links: made.links.mapValues { TemplateValue($0) })
+        }
         return (part.shared, part.links.isEmpty ? [:] : part.links.mapValues(Self.mergeable))
     }
 
     /// The paths of the menus' page entries in a language, made by `make` once: a page whose path is not among
     /// them shares its menus with the other pages of its section.
     func menuEntryPaths(_ language: String, make: () -> Set<String>) -> Set<String> {
-        if let known = entryPaths.withLock({ $0[language] }) { return known }
-        let made = make()
-        return entryPaths.withLock { paths in
-            if let raced = paths[language] { return raced }
-            paths[language] = made
-            return made
-        }
+        entryPaths.value(language, make: make)
     }
 
     /// A converted link as `PageContext.mergeLinks` expects it: an object as a dictionary of its fields.
@@ -58,24 +45,12 @@ final class PageParts: Sendable {
 
     /// Any other value that depends only on `key`, made by `make` once (a language's newest date, formatted).
     func value(_ key: String, make: () -> TemplateValue) -> TemplateValue {
-        if let known = menus.withLock({ $0[key] }) { return known }
-        let made = make()
-        return menus.withLock { menus in
-            if let raced = menus[key] { return raced }
-            menus[key] = made
-            return made
-        }
+        menus.value(key, make: make)
     }
 
     /// A language's Open Graph locale and the other languages' locales, made by `make` once.
     func openGraph(_ language: String, make: () -> (locale: String, others: TemplateValue)) -> (locale: String, others: TemplateValue) {
-        if let known = openGraphs.withLock({ $0[language] }) { return known }
-        let made = make()
-        return openGraphs.withLock { parts in
-            if let raced = parts[language] { return raced }
-            parts[language] = made
-            return made
-        }
+        openGraphs.value(language, make: make)
     }
 }
 

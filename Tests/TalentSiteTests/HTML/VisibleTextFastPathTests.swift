@@ -36,7 +36,7 @@ import Testing
             samples.append((0..<count).map { _ in interesting[Int(generator.next() % UInt64(interesting.count))] })
         }
         for bytes in samples {
-            let valid = bytes.withUnsafeBufferPointer { VisibleText.Collector.isValidUTF8($0) }
+            let valid = bytes.withUnsafeBufferPointer { HTMLCharacters.isValidUTF8($0) }
             #expect(valid == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
         }
     }

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// What the cards of one build share: the template memo that renders each record's card once per language
 /// (and heading level), and each record's card item itself. List, term, archive and home pages repeat the same
 /// cards, and record pages show other records' items inline (same group, referenced by): an item's fields are
@@ -7,7 +5,7 @@ import Synchronization
 /// or the page shows the item itself).
 final class CardCache: Sendable {
     let renderings = TemplateMemo()
-    private let items = Mutex<[String: TemplateObject]>([:])
+    private let items = OnceTable<TemplateObject>()
 
     /// The memo key of `record`'s card item: within one build, the same key always has the same fields.
     static func key(_ record: Record, schema: SectionSchema) -> String {
@@ -16,12 +14,6 @@ final class CardCache: Sendable {
 
     /// The item for `key`, made by `make` the first time it is asked for.
     func item(_ key: String, make: () -> TemplateObject) -> TemplateObject {
-        if let known = items.withLock({ $0[key] }) { return known }
-        let made = make()
-        return items.withLock { items in
-            if let raced = items[key] { return raced }
-            items[key] = made
-            return made
-        }
+        items.value(key, make: make)
     }
 }
