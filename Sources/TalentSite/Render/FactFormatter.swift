@@ -11,11 +11,7 @@ struct FactFormatter {
     /// of those `include` accepts (a card's: the fields shown in lists).
     /// Fields shown only while a record is open (an apply link) are left out once it is over.
     func facts(for record: Record, schema: SectionSchema, include: (FieldSpec) -> Bool = { _ in true }) -> [[String: Any]] {
-        let open = record.isOpen(in: schema.listing, on: site.buildDay)
-        return schema.fields.compactMap { spec in
-            guard let value = record.fields[spec.name], open || !spec.onlyWhileOpen, include(spec) else { return nil }
-            return fact(spec: spec, value: value)
-        }
+        shown(record, schema: schema, include: include).map { fact(spec: $0.spec, value: $0.value) }
     }
 
     func fact(spec: FieldSpec, value: FieldValue) -> [String: Any] {
@@ -33,17 +29,17 @@ struct FactFormatter {
     /// the dictionaries and their conversion.
     func factValues(for record: Record, schema: SectionSchema, include: (FieldSpec) -> Bool = { _ in true })
         -> [(name: String, value: TemplateValue)] {
+        shown(record, schema: schema, include: include).map { ($0.spec.name, factValue(spec: $0.spec, value: $0.value)) }
+    }
+
+    /// The declared fields the record has, in schema order, that `include` accepts, without those shown only
+    /// while a record is open once it is over: the one rule of which facts a page or card shows.
+    private func shown(_ record: Record, schema: SectionSchema, include: (FieldSpec) -> Bool) -> [(spec: FieldSpec, value: FieldValue)] {
         let open = record.isOpen(in: schema.listing, on: site.buildDay)
         return schema.fields.compactMap { spec in
             guard let value = record.fields[spec.name], open || !spec.onlyWhileOpen, include(spec) else { return nil }
-            return (spec.name, factValue(spec: spec, value: value))
+            return (spec, value)
         }
-    }
-
-    /// Whether `factValues(for:schema:include:)` has any fact, without building them.
-    func hasFacts(for record: Record, schema: SectionSchema, include: (FieldSpec) -> Bool = { _ in true }) -> Bool {
-        let open = record.isOpen(in: schema.listing, on: site.buildDay)
-        return schema.fields.contains { spec in record.fields[spec.name] != nil && (open || !spec.onlyWhileOpen) && include(spec) }
     }
 
     /// `fact(spec:value:)` as a template value.
@@ -62,11 +58,7 @@ struct FactFormatter {
 
     /// `factValues(for:schema:include:)` as `FactText`s.
     func factTexts(for record: Record, schema: SectionSchema, include: (FieldSpec) -> Bool) -> [FactText] {
-        let open = record.isOpen(in: schema.listing, on: site.buildDay)
-        return schema.fields.compactMap { spec in
-            guard let value = record.fields[spec.name], open || !spec.onlyWhileOpen, include(spec) else { return nil }
-            return factText(spec: spec, value: value)
-        }
+        shown(record, schema: schema, include: include).map { factText(spec: $0.spec, value: $0.value) }
     }
 
     func factText(spec: FieldSpec, value: FieldValue) -> FactText {

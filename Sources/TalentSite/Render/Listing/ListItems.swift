@@ -56,8 +56,10 @@ struct ListItems {
         let formatter = FactFormatter(site: site, language: language, strings: strings, records: records)
         let facts = CardFacts()
         return TemplateObject(memoKey: key, lazily: {
-            facts.set(formatter.factTexts(for: record, schema: schema, include: Self.inLists(schema)))
-            return Self.fields(record, schema: schema, language: language, formatter: formatter, summary: summaries.summary(of: record))
+            let texts = formatter.factTexts(for: record, schema: schema, include: Self.inLists(schema))
+            facts.set(texts)
+            return Self.fields(record, schema: schema, language: language, formatter: formatter,
+                               summary: summaries.summary(of: record), hasFacts: !texts.isEmpty)
         }, computed: [("facts", {
             // Objects made on each read, from the texts kept: a card's facts are read only while the card is first
             // rendered (a few times per record and build; then it comes from the memo), and kept as objects they
@@ -72,14 +74,14 @@ struct ListItems {
     }
 
     private static func fields(_ record: Record, schema: SectionSchema, language: Language, formatter: FactFormatter,
-                               summary: String?) -> [String: Any] {
+                               summary: String?, hasFacts: Bool) -> [String: Any] {
         let site = formatter.site
         // Every key is set, even when empty: Mustache would otherwise find the same key in an outer context.
         return [
             "title": record.title, "slug": record.slug,
             "href": site.routes.record(schema, slug: record.slug, language),
             "summary": summary.map { Self.shorten($0, limit: schema.listing.summaryLimit) } ?? false,
-            "hasFacts": formatter.hasFacts(for: record, schema: schema, include: inLists(schema)),
+            "hasFacts": hasFacts,
             "date": record.date.map { ["iso": $0.iso, "text": formatter.date($0)] } ?? false,
             "sectionTitle": schema.title[language],
             "sample": record.sample,
