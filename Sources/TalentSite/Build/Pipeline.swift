@@ -54,9 +54,13 @@ public struct Pipeline: Sendable {
         var jobs: [OutputJob] = []
         var collectors: [any PageCollector] = []
         for format in formats {
-            let input = PlanInput(site: site, theme: theme, log: log, earlier: jobs)
-            jobs += format.plan(input)
-            if let collector = format.collector(input) { collectors.append(collector) }
+            // The input (which shares `jobs`) is gone before the append, so the jobs are not copied once per format.
+            let (planned, collector) = {
+                let input = PlanInput(site: site, theme: theme, log: log, earlier: jobs)
+                return (format.plan(input), format.collector(input))
+            }()
+            jobs += planned
+            if let collector { collectors.append(collector) }
         }
         return Plan(jobs: jobs, collectors: collectors, paths: plannedPaths(jobs, log: log))
     }
