@@ -19,18 +19,21 @@ extension PageCollector {
 }
 
 extension Pipeline {
-    /// Renders `jobs` in parallel into `output` and returns each rendered page's harvest by URL path: the
+    /// Renders the jobs in parallel into `output` and returns each rendered page's harvest by URL path: the
     /// render stage of every run, full or partial. Workers share nothing but the output and the log.
-    /// Each job is let go of as soon as its page is written, so what it captured (a list page's rows, a term's
-    /// records) is freed during the stage rather than after it, when the caller holds no other copy of the jobs.
-    static func render(_ jobs: consuming [OutputJob], env: RenderEnvironment, paths: [String: OutputPath], collectors: [any PageCollector],
-                       into output: OutputTarget, log: DiagnosticLog, step: @escaping @Sendable () -> Void = {}) -> [String: PageHarvest] {
+    /// `jobs` give each page's path, origin and page (their renderers are not called); `renderers` are the jobs'
+    /// renderers in the same order, the only copy of them. Each renderer is let go of as soon as its page is
+    /// written, so what it captured (a term's rows, a record page's entry) is freed during the stage rather than after it.
+    static func render(_ jobs: [OutputJob], renderers: consuming [@Sendable (RenderEnvironment) -> [UInt8]?], env: RenderEnvironment,
+                       paths: [String: OutputPath], collectors: [any PageCollector], into output: OutputTarget, log: DiagnosticLog,
+                       step: @escaping @Sendable () -> Void = {}) -> [String: PageHarvest] {
         let order = renderOrder(jobs)
-        let pending = JobQueue(consume jobs)
+        let pending = JobQueue(consume renderers)
         let harvested = order.parallelMap { index -> (path: String, harvest: PageHarvest)? in
             defer { step() }
-            guard let job = pending.take(index) else { return nil }
-            guard let bytes = job.render(env), let path = paths[job.path] else { return nil }
+            guard jobs.indices.contains(index), let render = pending.take(index) else { return nil }
+            let job = jobs[index]
+            guard let bytes = render(env), let path = paths[job.path] else { return nil }
             write(bytes, to: path, origin: job.origin, output: output, log: log)
             guard let page = job.page, !collectors.isEmpty else { return nil }
             return (job.path, PageHarvest(slots: collectors.map { $0.harvestAny(path: job.path, page: page, html: bytes) }))
@@ -81,18 +84,19 @@ extension Pipeline {
     }
 }
 
-/// The jobs of one render stage, each handed out once and then no longer held here.
+/// The renderers of one render stage's jobs, each handed out once and then no longer held here. Only the renderers:
+/// the jobs' paths and pages are read from the plan, so the stage does not hold a second copy of them.
 final class JobQueue: Sendable {
-    private let jobs: Mutex<[OutputJob?]>
+    private let jobs: Mutex<[(@Sendable (RenderEnvironment) -> [UInt8]?)?]>
     let count: Int
 
-    init(_ jobs: consuming [OutputJob]) {
-        count = jobs.count
-        self.jobs = Mutex((consume jobs).map(Optional.some))
+    init(_ renderers: consuming [@Sendable (RenderEnvironment) -> [UInt8]?]) {
+        count = renderers.count
+        self.jobs = Mutex((consume renderers).map(Optional.some))
     }
 
-    /// The job at `index`, the first time it is asked for; nil after.
-    func take(_ index: Int) -> OutputJob? {
+    /// The renderer at `index`, the first time it is asked for; nil after.
+    func take(_ index: Int) -> (@Sendable (RenderEnvironment) -> [UInt8]?)? {
         jobs.withLock { jobs in
             guard jobs.indices.contains(index) else { return nil }
             defer { jobs[index] = nil }

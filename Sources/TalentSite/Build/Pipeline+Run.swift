@@ -50,14 +50,16 @@ extension Pipeline {
         let counter = ProgressCounter(total: jobs.count, report: options.progress)
         // The render stage gets the only copy of the renderers: what a job captured to render its page is freed
         // once the page is written. Finish, the report and the next run of `serve` read paths and pages only.
-        let renderers = jobs
+        let renderers = jobs.map(\.render)
+        let full = jobs.count == plan.jobs.count
         plan.jobs = plan.jobs.map(\.rendered)
-        jobs = jobs.map(\.rendered)
+        // A full run renders every job: the state's jobs and the rendered ones are one array, not two copies.
+        jobs = full ? plan.jobs : jobs.map(\.rendered)
         do {
             // An environment of its own for rendering: its card renderings (tens of MB on a big site) go with it.
             let env = RenderEnvironment(site: site, theme: loaded.theme, plannedPaths: planned, summaries: summaries,
                                         formats: formats, log: log)
-            let rendered = Self.render(consume renderers, env: env, paths: plan.paths, collectors: plan.collectors,
+            let rendered = Self.render(jobs, renderers: consume renderers, env: env, paths: plan.paths, collectors: plan.collectors,
                                        into: output, log: log) { counter.step() }
             harvests.merge(rendered) { _, new in new }
         }

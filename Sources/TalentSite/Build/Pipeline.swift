@@ -54,9 +54,13 @@ public struct Pipeline: Sendable {
         var jobs: [OutputJob] = []
         var collectors: [any PageCollector] = []
         for format in formats {
-            let input = PlanInput(site: site, theme: theme, log: log, earlier: jobs)
-            jobs += format.plan(input)
-            if let collector = format.collector(input) { collectors.append(collector) }
+            // The input (which shares `jobs`) is gone before the append, so the jobs are not copied once per format.
+            let (planned, collector) = {
+                let input = PlanInput(site: site, theme: theme, log: log, earlier: jobs)
+                return (format.plan(input), format.collector(input))
+            }()
+            jobs += planned
+            if let collector { collectors.append(collector) }
         }
         return Plan(jobs: jobs, collectors: collectors, paths: plannedPaths(jobs, log: log))
     }
@@ -64,18 +68,19 @@ public struct Pipeline: Sendable {
     /// Maps each job's URL path to a safe file path, reporting unsafe paths and two sources wanting one URL.
     func plannedPaths(_ jobs: [OutputJob], log: DiagnosticLog) -> [String: OutputPath] {
         var paths: [String: OutputPath] = [:]
-        var owners: [OutputPath: OutputJob] = [:]
-        for job in jobs {
+        // Each file's first job, by position: a copy of every job here was the plan stage's largest passing allocation.
+        var owners: [OutputPath: Int] = [:]
+        for (index, job) in jobs.enumerated() {
             guard let path = OutputPath(urlPath: job.path) else {
                 log.error(job.origin ?? SourceLocation(file: job.path), "refusing to write outside the output folder: \(job.path)")
                 continue
             }
             if let owner = owners[path] {
                 log.error(job.origin ?? SourceLocation(file: job.path),
-                          "\(job.path) is also written by \(owner.origin?.description ?? "another output"); rename one of them")
+                          "\(job.path) is also written by \(jobs[owner].origin?.description ?? "another output"); rename one of them")
                 continue
             }
-            owners[path] = job
+            owners[path] = index
             paths[job.path] = path
         }
         return paths

@@ -10,7 +10,12 @@ public struct Diagnostic: Error, Hashable, Sendable, Comparable, CustomStringCon
 
     public var severity: Severity
     public var location: SourceLocation
-    public var message: String
+    /// What the diagnostic says (a message kept in parts is joined when read).
+    public var message: String {
+        get { text.joined }
+        set { text = .whole(newValue) }
+    }
+    private var text: MessageText
     /// Names a kind of diagnostic that may come by the hundred on a large site (`example-domain`),
     /// so the command line can group them; nil for the rest.
     public var kind: String?
@@ -18,8 +23,30 @@ public struct Diagnostic: Error, Hashable, Sendable, Comparable, CustomStringCon
     public init(_ severity: Severity, _ location: SourceLocation, _ message: String, kind: String? = nil) {
         self.severity = severity
         self.location = location
-        self.message = message
+        self.text = .whole(message)
         self.kind = kind
+    }
+
+    /// A message that is `frame`'s words around `value` in double quotes (`Diagnostic.quoted`), kept as the value
+    /// and the shared frame: a warning that comes by the ten thousand on a large site (a link to example.org on
+    /// every sample course) then holds no text of its own until it is printed.
+    public init(_ severity: Severity, _ location: SourceLocation, quoting value: String, in frame: MessageFrame,
+                kind: String? = nil) {
+        self.severity = severity
+        self.location = location
+        self.text = .quoting(value, frame)
+        self.kind = kind
+    }
+
+    public static func == (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        lhs.severity == rhs.severity && lhs.location == rhs.location && lhs.kind == rhs.kind && lhs.text.same(as: rhs.text)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(severity)
+        hasher.combine(location)
+        hasher.combine(message)
+        hasher.combine(kind)
     }
 
     public static func error(_ location: SourceLocation, _ message: String) -> Diagnostic {
@@ -62,8 +89,41 @@ public struct Diagnostic: Error, Hashable, Sendable, Comparable, CustomStringCon
         return copy
     }
 
+    /// By location, then severity, then message; a message is joined only when the two before it tie.
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
-        (lhs.location, lhs.severity, lhs.message) < (rhs.location, rhs.severity, rhs.message)
+        if lhs.location != rhs.location { return lhs.location < rhs.location }
+        if lhs.severity != rhs.severity { return lhs.severity < rhs.severity }
+        return lhs.message < rhs.message
+    }
+}
+
+/// The words of a message around one quoted value (`before "value" after`), made once and shared by every
+/// diagnostic that says it about another value.
+public final class MessageFrame: Sendable {
+    public let before: String
+    public let after: String
+
+    public init(before: String, after: String) { self.before = before; self.after = after }
+}
+
+/// A diagnostic's message as kept: whole, or a value in a shared frame.
+private enum MessageText: Sendable {
+    case whole(String)
+    case quoting(String, MessageFrame)
+
+    var joined: String {
+        switch self {
+        case .whole(let text): text
+        case .quoting(let value, let frame): frame.before + Diagnostic.quoted(value) + frame.after
+        }
+    }
+
+    /// Whether both say the same, without joining two values in one frame.
+    func same(as other: MessageText) -> Bool {
+        if case .quoting(let value, let frame) = self, case .quoting(let otherValue, let otherFrame) = other, frame === otherFrame {
+            return value == otherValue
+        }
+        return joined == other.joined
     }
 }
 

@@ -24,22 +24,41 @@ public struct RecordPages: OutputFormat {
                 checked.template = "record"
             }
             let schema = checked
+            // What the section's pages in one language share, held once: a job holds it, its entry and its path.
+            let pages = site.settings.languages.map { SharedPageParts(pages: self, schema: schema, language: $0) }
             for entry in section.entries {
                 let id = RecordID(section: schema.name, slug: entry.slug)
                 if let only, !only.contains(id) { continue }
                 let versions = site.routes.versions(of: entry, schema: schema)
-                for language in site.settings.languages {
+                let isHome = schema.atSiteRoot && entry.slug == Routes.homeSlug
+                for (language, shared) in zip(site.settings.languages, pages) {
                     guard let record = entry.versions[language.code] else { continue }
-                    let isHome = schema.atSiteRoot && entry.slug == Routes.homeSlug
-                    let path = site.routes.record(schema, slug: entry.slug, language)
+                    // The page's own path is its version in its language: one string for both.
+                    let path = versions[language.code] ?? site.routes.record(schema, slug: entry.slug, language)
                     let info = PageInfo(language: language.code, versions: versions, record: isHome ? nil : id)
                     jobs.append(OutputJob(path: path, origin: SourceLocation(file: record.file), page: info) { env in
-                        render(record, entry: entry, schema: schema, language: language, path: path, isHome: isHome, env: env)
+                        shared.render(entry, path: path, isHome: isHome, env: env)
                     })
                 }
             }
         }
         return jobs
+    }
+
+    /// One section's record pages in one language, as their jobs share them.
+    private final class SharedPageParts: Sendable {
+        let pages: RecordPages
+        let schema: SectionSchema
+        let language: Language
+
+        init(pages: RecordPages, schema: SectionSchema, language: Language) {
+            self.pages = pages; self.schema = schema; self.language = language
+        }
+
+        func render(_ entry: Entry, path: String, isHome: Bool, env: RenderEnvironment) -> [UInt8]? {
+            guard let record = entry.versions[language.code] else { return nil }
+            return pages.render(record, entry: entry, schema: schema, language: language, path: path, isHome: isHome, env: env)
+        }
     }
 
     private func render(_ record: Record, entry: Entry, schema: SectionSchema, language: Language, path: String,

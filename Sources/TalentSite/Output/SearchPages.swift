@@ -54,17 +54,13 @@ struct SearchHarvest: Sendable {
 struct SearchCollector: PageCollector {
     private let site: SiteModel
     /// Every record by its section and slug, made once: a page finds its record without a search.
-    private let records: [RecordID: (section: SiteModel.Section, entry: Entry)]
+    private let records: RecordPlaces
     /// "Sample record" by language code: a sample's result says so beside its section.
     private let sampleLabels: [String: String]
 
     init(site: SiteModel, sampleLabels: [String: String] = [:]) {
         self.site = site; self.sampleLabels = sampleLabels
-        var records: [RecordID: (section: SiteModel.Section, entry: Entry)] = [:]
-        for section in site.sections {
-            for entry in section.entries { records[RecordID(section: section.schema.name, slug: entry.slug)] = (section, entry) }
-        }
-        self.records = records
+        self.records = RecordPlaces(site: site)
     }
 
     /// The title comes from the record the page shows (`PageInfo.record`), not from the rendered heading.

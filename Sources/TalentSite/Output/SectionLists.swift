@@ -8,13 +8,14 @@ public struct SectionLists: OutputFormat {
     public func plan(_ input: PlanInput) -> [OutputJob] {
         let site = input.site
         let languages = site.settings.languages
-        return site.sections.filter(\.schema.hasListPage).flatMap { section -> [OutputJob] in
+        return site.sections.indices.filter { site.sections[$0].schema.hasListPage }.flatMap { index -> [OutputJob] in
+            let section = site.sections[index]
             let schema = section.schema
             let listPaths = Dictionary(uniqueKeysWithValues: languages.map { ($0.code, site.routes.list(schema, $0)) })
             guard schema.listing.lifecycle != nil else {
                 var list = PagedList(
                     title: schema.title, intro: schema.intro, basePaths: listPaths,
-                    rows: section.entries.map { (schema, $0) }, pageSize: schema.listing.pageSize,
+                    rows: SiteModel.rows(section: index, entries: section.entries.indices), pageSize: schema.listing.pageSize,
                     groupBy: schema.listing.groupBy.map(PagedList.GroupLevel.field),
                     navLabel: schema.listing.archiveBy.flatMap { schema.field($0)?.label },
                     navLinks: YearArchives.links(section, site: site),
@@ -33,13 +34,13 @@ public struct SectionLists: OutputFormat {
             }
             let links = [
                 PagedList.NavLink(text: text("current_list"), paths: listPaths,
-                                  counts: PagedList.counts(split.current.map { (schema, $0) }, languages: languages)),
+                                  counts: PagedList.counts(split.current.map { section.entries[$0] }, languages: languages)),
                 PagedList.NavLink(text: text("past_list"), paths: pastPaths,
-                                  counts: PagedList.counts(split.past.map { (schema, $0) }, languages: languages)),
+                                  counts: PagedList.counts(split.past.map { section.entries[$0] }, languages: languages)),
             ]
             var current = PagedList(
                 title: schema.title, intro: schema.intro, basePaths: listPaths,
-                rows: split.current.map { (schema, $0) }, pageSize: schema.listing.pageSize,
+                rows: SiteModel.rows(section: index, entries: split.current), pageSize: schema.listing.pageSize,
                 groupBy: schema.listing.groupBy.map(PagedList.GroupLevel.field),
                 navLabel: text("search_status"), navLinks: links,
                 menuSection: schema.name, origin: schema.location)
@@ -47,7 +48,7 @@ public struct SectionLists: OutputFormat {
             current.aboutLocations = schema.aboutLocations
             let past = PagedList(
                 title: text("past_title") { ["title": schema.title[$0]] }, intro: nil, basePaths: pastPaths,
-                rows: split.past.map { (schema, $0) }, pageSize: schema.listing.pageSize,
+                rows: SiteModel.rows(section: index, entries: split.past), pageSize: schema.listing.pageSize,
                 groupBy: schema.listing.groupBy.map(PagedList.GroupLevel.field),
                 parents: [PagedList.NavLink(text: schema.title, paths: listPaths)],
                 navLabel: text("search_status"), navLinks: links,
@@ -62,16 +63,16 @@ enum PastArchive {
     /// The slug no record of such a section may take: its archive lives there.
     static let slug = "past"
 
-    /// The section's entries, current (open, closed, in progress) and past (ended), each in section order,
-    /// judged by the default language's record so both languages agree.
-    static func split(_ section: SiteModel.Section, site: SiteModel) -> (current: [Entry], past: [Entry]) {
+    /// The positions in `section.entries` of the current entries (open, closed, in progress) and the past (ended)
+    /// ones, each in section order, judged by the default language's record so both languages agree.
+    static func split(_ section: SiteModel.Section, site: SiteModel) -> (current: [Int], past: [Int]) {
         let code = site.settings.defaultLanguage.code
-        var current: [Entry] = [], past: [Entry] = []
-        for entry in section.entries {
+        var current: [Int] = [], past: [Int] = []
+        for (position, entry) in section.entries.enumerated() {
             if entry.versions[code]?.hasEnded(in: section.schema.listing, on: site.buildDay) == true {
-                past.append(entry)
+                past.append(position)
             } else {
-                current.append(entry)
+                current.append(position)
             }
         }
         return (current, past)

@@ -11,10 +11,10 @@ public struct TaxonomyPages: OutputFormat {
             let indexPaths = paths(site) { site.routes.taxonomy(vocabulary.name, $0) }
             let links = vocabulary.terms.map { term in
                 PagedList.NavLink(text: term.label, paths: paths(site) { site.routes.term(vocabulary.name, term.key, $0) },
-                                  counts: PagedList.counts(terms[term.key] ?? [], languages: site.settings.languages))
+                                  counts: PagedList.counts((terms[term.key] ?? []).compactMap(site.entry(at:)), languages: site.settings.languages))
             }
             var jobs = indexJobs(vocabulary, links: links, paths: indexPaths, site: site)
-            let sectionCount = Set(terms.values.flatMap { $0.map(\.schema.name) }).count
+            let sectionCount = Set(terms.values.flatMap { $0.map { site.sections[$0.section].schema.name } }).count
             for term in vocabulary.terms {
                 let titles = LocalizedText(Dictionary(uniqueKeysWithValues: site.settings.languages.map { language in
                     let format = input.theme.strings[language.code]?["term_title"] ?? "{taxonomy}: {term}"
@@ -35,18 +35,18 @@ public struct TaxonomyPages: OutputFormat {
     }
 
     /// Records using each term, section by section in site (menu) order, each section in its own order.
-    static func termRows(_ vocabulary: Vocabulary, site: SiteModel) -> [String: [(schema: SectionSchema, entry: Entry)]] {
-        var rows: [String: [(schema: SectionSchema, entry: Entry)]] = [:]
-        for section in site.sections where !section.schema.atSiteRoot {
+    static func termRows(_ vocabulary: Vocabulary, site: SiteModel) -> [String: [ListRow]] {
+        var rows: [String: [ListRow]] = [:]
+        for (index, section) in site.sections.enumerated() where !section.schema.atSiteRoot {
             let fields = section.schema.fields.filter { $0.type.element == .key(vocabulary: vocabulary.name) }
             guard !fields.isEmpty else { continue }
-            for entry in section.entries {
+            for (position, entry) in section.entries.enumerated() {
                 guard let record = entry.versions[site.settings.defaultLanguage.code] else { continue }
                 var keys: [String] = []
                 for field in fields {
                     for case .key(let key) in record.fields[field.name]?.elements ?? [] where !keys.contains(key) { keys.append(key) }
                 }
-                for key in keys { rows[key, default: []].append((section.schema, entry)) }
+                for key in keys { rows[key, default: []].append(ListRow(section: index, entry: position)) }
             }
         }
         return rows

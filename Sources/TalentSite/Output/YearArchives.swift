@@ -5,7 +5,8 @@ public struct YearArchives: OutputFormat {
 
     public func plan(_ input: PlanInput) -> [OutputJob] {
         let site = input.site
-        return site.sections.flatMap { section -> [OutputJob] in
+        return site.sections.indices.flatMap { index -> [OutputJob] in
+            let section = site.sections[index]
             let schema = section.schema
             guard let field = schema.listing.archiveBy else { return [] }
             let links = Self.links(section, site: site)
@@ -18,7 +19,7 @@ public struct YearArchives: OutputFormat {
                     basePaths: Dictionary(uniqueKeysWithValues: site.settings.languages.map {
                         ($0.code, site.routes.archive(schema, year: year, $0))
                     }),
-                    rows: entries.map { (schema, $0) }, pageSize: max(schema.listing.pageSize, entries.count),
+                    rows: SiteModel.rows(section: index, entries: entries), pageSize: max(schema.listing.pageSize, entries.count),
                     groupBy: schema.listing.groupBy.filter { $0 != field }.map(PagedList.GroupLevel.field),
                     parents: schema.hasListPage ? [PagedList.NavLink(text: schema.title, paths: listPaths(schema, site))] : [],
                     navLabel: schema.field(field)?.label, navLinks: links,
@@ -37,16 +38,16 @@ public struct YearArchives: OutputFormat {
                 paths: Dictionary(uniqueKeysWithValues: site.settings.languages.map {
                     ($0.code, site.routes.archive(section.schema, year: year, $0))
                 }),
-                counts: PagedList.counts(entries.map { (section.schema, $0) }, languages: site.settings.languages))
+                counts: PagedList.counts(entries.map { section.entries[$0] }, languages: site.settings.languages))
         }
     }
 
-    /// Entries by year of `field`, newest year first, each year in the section's order.
-    static func years(_ section: SiteModel.Section, field: String) -> [(year: Int, entries: [Entry])] {
-        var byYear: [Int: [Entry]] = [:]
-        for entry in section.entries {
+    /// Entries (positions in `section.entries`) by year of `field`, newest year first, each year in the section's order.
+    static func years(_ section: SiteModel.Section, field: String) -> [(year: Int, entries: [Int])] {
+        var byYear: [Int: [Int]] = [:]
+        for (position, entry) in section.entries.enumerated() {
             guard let year = entry.versions.values.first?.year(of: field) else { continue }
-            byYear[year, default: []].append(entry)
+            byYear[year, default: []].append(position)
         }
         return byYear.keys.sorted(by: >).map { ($0, byYear[$0]!) }
     }

@@ -1,25 +1,32 @@
 /// The short description of every record in every language: its `summary`, else its first paragraph.
 /// Computed once, in parallel, before pages are rendered, because list pages need other records' summaries.
 public struct SummaryIndex: Sendable {
-    private var summaries: [Key: String]
+    /// Language code → the language's summaries. Kept per language, the key does not repeat the language: each of the
+    /// tens of thousands of slots is a quarter smaller than with the language in the key.
+    private var summaries: [String: [Key: String]]
 
-    /// A record in one language; its parts hashed as they are, not joined into a new string on every look-up.
+    /// A record in one language (the language is the outer key); its parts hashed as they are, not joined into a
+    /// new string on every look-up.
     struct Key: Hashable, Sendable {
         var section: String
         var slug: String
-        var language: String
     }
 
-    static func key(_ record: Record) -> Key { Key(section: record.section, slug: record.slug, language: record.language) }
+    static func key(_ record: Record) -> Key { Key(section: record.section, slug: record.slug) }
 
-    public func summary(of record: Record) -> String? { summaries[Self.key(record)] }
+    public func summary(of record: Record) -> String? { summaries[record.language]?[Self.key(record)] }
 
     public static func build(site: SiteModel) -> SummaryIndex {
         let records = site.sections.flatMap { $0.entries.flatMap { $0.versions.values } }
         let texts = records.parallelMap { $0.summary ?? MarkdownRenderer.firstParagraph(of: $0.body) }
-        var result: [Key: String] = [:]
-        result.reserveCapacity(records.count)
-        for (record, text) in zip(records, texts) { if let text { result[key(record)] = text } }
+        var counts: [String: Int] = [:]
+        for record in records { counts[record.language, default: 0] += 1 }
+        var result: [String: [Key: String]] = counts.mapValues { count in
+            var summaries: [Key: String] = [:]
+            summaries.reserveCapacity(count)
+            return summaries
+        }
+        for (record, text) in zip(records, texts) { if let text { result[record.language, default: [:]][key(record)] = text } }
         return SummaryIndex(summaries: result)
     }
 
@@ -27,7 +34,7 @@ public struct SummaryIndex: Sendable {
     func updating(_ records: [Record]) -> SummaryIndex {
         var copy = self
         for record in records {
-            copy.summaries[Self.key(record)] = record.summary ?? MarkdownRenderer.firstParagraph(of: record.body)
+            copy.summaries[record.language, default: [:]][Self.key(record)] = record.summary ?? MarkdownRenderer.firstParagraph(of: record.body)
         }
         return copy
     }

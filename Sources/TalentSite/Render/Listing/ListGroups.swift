@@ -5,13 +5,19 @@ struct ListGroups {
     let language: Language
     let levels: [PagedList.GroupLevel]
 
-    func groups(_ rows: [(schema: SectionSchema, entry: Entry)]) -> [[String: Any]] {
+    /// The groups of `rows`, places in the environment's model (rows it has no place for are left out).
+    func groups(_ rows: some Sequence<ListRow>) -> [[String: Any]] {
         let items = ListItems(env: env, language: language)
+        let sections = env.site.sections
         var groups: [(heading: String?, subgroups: [(heading: String?, items: [TemplateValue])])] = []
+        // Rows of one section come in runs: its schema is taken from the model once per run, not once per row.
+        var current: (index: Int, schema: SectionSchema)?
         for row in rows {
-            guard let record = row.entry.versions[language.code] else { continue }
-            let outer = levels.first.map { heading(record, schema: row.schema, level: $0) }
-            let inner = levels.dropFirst().first.map { heading(record, schema: row.schema, level: $0) }
+            guard let entry = env.site.entry(at: row), let record = entry.versions[language.code] else { continue }
+            if current?.index != row.section { current = (row.section, sections[row.section].schema) }
+            guard let schema = current?.schema else { continue }
+            let outer = levels.first.map { heading(record, schema: schema, level: $0) }
+            let inner = levels.dropFirst().first.map { heading(record, schema: schema, level: $0) }
             if groups.isEmpty || groups[groups.count - 1].heading != outer {
                 groups.append((outer, []))
             }
@@ -19,7 +25,7 @@ struct ListGroups {
             if groups[last].subgroups.isEmpty || groups[last].subgroups[groups[last].subgroups.count - 1].heading != inner {
                 groups[last].subgroups.append((inner, []))
             }
-            groups[last].subgroups[groups[last].subgroups.count - 1].items.append(items.sharedItem(record, schema: row.schema))
+            groups[last].subgroups[groups[last].subgroups.count - 1].items.append(items.sharedItem(record, schema: schema))
         }
         // Item titles sit one heading level below the nearest group heading (h2 without groups).
         let itemLevel = 2 + min(levels.count, 2)
