@@ -11,9 +11,9 @@ public struct Record: Sendable {
     /// An example, not a real course or winner (`sample: true`): its page says so and offers no way to apply.
     public var sample = false
     /// Declared fields that are present, by name.
-    public var fields: [String: FieldValue]
+    public var fields: RecordFields
     /// Where each field (and `title`, `date`) was written, for errors found later.
-    public var fieldLocations: [String: SourceLocation]
+    public var fieldLocations: FieldLocations
     public var body: String
     /// Where the body starts in its file, so Markdown positions map back to it.
     public var bodyStart: SourceLocation
@@ -25,7 +25,7 @@ public struct Record: Sendable {
     public var incomplete = false
 
     public init(section: String, slug: String, language: String, title: String, date: Day?, summary: String?,
-                draft: Bool, fields: [String: FieldValue], fieldLocations: [String: SourceLocation],
+                draft: Bool, fields: RecordFields, fieldLocations: FieldLocations,
                 body: String, bodyStart: SourceLocation) {
         self.section = section; self.slug = slug; self.language = language; self.title = title
         self.date = date; self.summary = summary; self.draft = draft; self.fields = fields
