@@ -1,14 +1,14 @@
 /// Where each field of one record was written, by name. Reads like the `[String: SourceLocation]` it replaces,
-/// but keeps a position as line and column packed in one integer per slot of a `FieldNames` table shared with
-/// the other records of its section, the file being stored once: a dictionary of whole locations per record,
-/// each repeating the path, was the largest part of the loaded records. A location that does not fit that
-/// (another file, a name the table lacks, a line or column past 2³²−1) is kept whole.
+/// but keeps a position as line and column packed in 32 bits per slot of a `FieldNames` table shared with the
+/// other records of its section, the file being stored once: a dictionary of whole locations per record, each
+/// repeating the path, was the largest part of the loaded records. A location that does not fit that (another
+/// file, a name the table lacks, a line past 2²⁰−1 or a column past 2¹²−1) is kept whole.
 public struct FieldLocations: Sendable, Equatable, Sequence, ExpressibleByDictionaryLiteral {
     private let names: FieldNames
     /// The file of every packed position.
     public let file: String
-    /// By slot of `names`: line in the high half, column in the low half; 0 when there is none.
-    private var packed: [UInt64]
+    /// By slot of `names`: line in the high 20 bits, column in the low 12; 0 when there is none.
+    private var packed: [UInt32]
     /// Locations that are not packed.
     private var whole: [String: SourceLocation] = [:]
 
@@ -47,7 +47,7 @@ public struct FieldLocations: Sendable, Equatable, Sequence, ExpressibleByDictio
         get {
             let position = packed[slot]
             guard position != 0 else { return nil }
-            return SourceLocation(file: file, line: Int(position >> 32), column: Int(position & 0xFFFF_FFFF))
+            return SourceLocation(file: file, line: Int(position >> Self.columnBits), column: Int(position & Self.columnMask))
         }
         set {
             let position = newValue.flatMap(pack) ?? 0
@@ -61,11 +61,15 @@ public struct FieldLocations: Sendable, Equatable, Sequence, ExpressibleByDictio
     }
 
     /// `location` as one integer, or nil when it is in another file or too far down or along to fit.
-    private func pack(_ location: SourceLocation) -> UInt64? {
-        guard location.file == file, let line = UInt32(exactly: location.line), let column = UInt32(exactly: location.column)
+    private func pack(_ location: SourceLocation) -> UInt32? {
+        guard location.file == file, location.line < 1 << (32 - Self.columnBits), location.column <= Self.columnMask
         else { return nil }
-        return UInt64(line) << 32 | UInt64(column)
+        return UInt32(location.line) << Self.columnBits | UInt32(location.column)
     }
+
+    /// Front matter and CSV columns are short: 12 bits of column leave 20 for the line (a million).
+    static var columnBits: UInt32 { 12 }
+    static var columnMask: UInt32 { 1 << columnBits - 1 }
 
     public var count: Int { packed.reduce(0) { $1 == 0 ? $0 : $0 + 1 } + whole.count }
 
