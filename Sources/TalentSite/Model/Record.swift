@@ -47,9 +47,9 @@ public struct Entry: Sendable {
     public var section: String
     public var slug: String
     /// Versions by language code; the default language is always present.
-    public var versions: [String: Record]
+    public var versions: RecordVersions
 
     public init(section: String, slug: String, versions: [String: Record]) {
-        self.section = section; self.slug = slug; self.versions = versions
+        self.section = section; self.slug = slug; self.versions = RecordVersions(versions)
     }
 }
