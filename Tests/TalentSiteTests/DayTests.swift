@@ -18,4 +18,19 @@ import Testing
         #expect(Day(unixSeconds: 1_772_409_600) == Day(year: 2026, month: 3, day: 2))
         #expect(Day(unixSeconds: 951_782_400) == Day(year: 2000, month: 2, day: 29))
     }
+
+    /// Month and day are kept in a byte each: every calendar day reads back as given, in order and as ISO text.
+    @Test func everyDayOfALeapYearReadsBackAsGiven() {
+        var previous: Day?
+        for month in 1...12 {
+            for day in 1...Day.daysIn(month: month, year: 2028) {
+                let value = Day(year: 2028, month: month, day: day)
+                #expect(value.year == 2028 && value.month == month && value.day == day)
+                #expect(Day(iso: value.iso) == value)
+                if let previous { #expect(previous < value && value.previous == previous) }
+                previous = value
+            }
+        }
+        #expect(Day(year: 2026, month: 1, day: 300).day == 255)
+    }
 }

@@ -28,8 +28,10 @@ struct CSVRecordLoader {
         }
         var seen: [String: Int] = [:]
         var records: [Record] = [], failed: Set<String> = []
+        records.reserveCapacity(table.rows.count * languages.count)
+        let names = FieldNames(schema.fields.map(\.name))
         for (number, row) in table.rows.enumerated() {
-            let loaded = loadRow(row, number: number + 1, column: column, path: path, seen: &seen)
+            let loaded = loadRow(row, number: number + 1, column: column, path: path, names: names, seen: &seen)
             if loaded.isEmpty, let slug = column[csv.slugColumn].map({ row[$0].text }) { failed.insert(slug) }
             records += loaded
         }
@@ -39,7 +41,8 @@ struct CSVRecordLoader {
     /// Columns every table may have: `sample` (`true` marks an example row, empty or `false` a real one).
     static let optionalColumns = [BuiltInField.sample.name]
 
-    private func loadRow(_ row: [CSVTable.Cell], number: Int, column: [String: Int], path: String,
+    /// One row's records; `names` is the table of the section's fields, shared by all its rows.
+    private func loadRow(_ row: [CSVTable.Cell], number: Int, column: [String: Int], path: String, names: FieldNames,
                          seen: inout [String: Int]) -> [Record] {
         func location(_ cell: CSVTable.Cell) -> SourceLocation { SourceLocation(file: path, line: cell.line, column: cell.column) }
         // The header check made sure every expected column exists; a nil here means a schema without it.
@@ -56,7 +59,7 @@ struct CSVRecordLoader {
             seen[slugCell.text] = number
         }
         let decoder = FieldDecoder(vocabularies: settings.vocabularies)
-        var values: [String: FieldValue] = [:], locations: [String: SourceLocation] = [:]
+        var values = RecordFields(names: names), locations = FieldLocations(names: names, file: path)
         for spec in schema.fields {
             guard let cell = cell(spec.name) else { return [] }
             locations[spec.name] = location(cell)
@@ -75,7 +78,7 @@ struct CSVRecordLoader {
                 ok = false
             }
         }
-        if !FieldRule.check(schema.rules, values: values, locations: locations, prefix: "row \(number), column ", log: log) { ok = false }
+        if !FieldRule.check(schema.rules, value: { values[$0] }, location: { locations[$0] }, prefix: "row \(number), column ", log: log) { ok = false }
         var sample = false
         if let index = column[BuiltInField.sample.name] {
             let cell = row[index]

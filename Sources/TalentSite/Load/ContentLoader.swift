@@ -69,6 +69,8 @@ public struct ContentLoader: Sendable {
         }
         let parsed = jobs.parallelMap { job in loadRecord(job.path, loader: job.loader) }
         var records: [Record] = []
+        // At its final size at once: grown by doubling, the array of 40,000 records ends up to twice that.
+        records.reserveCapacity(planned.reduce(0) { $0 + $1.csv.count + $1.markdown.count })
         var next = 0
         for plan in planned {
             records += plan.csv
@@ -118,7 +120,7 @@ public struct ContentLoader: Sendable {
     }
 
     private func loadRecord(_ path: String, loader: MarkdownRecordLoader) -> Record? {
-        if let cache { return cache.load(path, tree: tree, schema: loader.schema, settings: loader.settings, log: log) }
+        if let cache { return cache.load(path, tree: tree, loader: loader, log: log) }
         switch tree.text(of: path) {
         case .success(let text): return loader.load(path: path, text: text)
         case .failure(let diagnostic): log.add(diagnostic); return nil

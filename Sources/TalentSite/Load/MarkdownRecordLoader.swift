@@ -4,10 +4,17 @@ import Yams
 struct MarkdownRecordLoader: Sendable {
     let schema: SectionSchema
     let settings: SiteSettings
-    let log: DiagnosticLog
+    /// Where diagnostics go: `RecordCache` points a copy of the loader at each file's own log.
+    var log: DiagnosticLog
     /// Worked out once per loader rather than once per file: the fields a record may have, the keys allowed in
     /// an original and in a translation, and each field's labels (`時數: 120` suggests `hours`).
     private let specs: [FieldSpec]
+    /// The tables every record of the section shares: its declared fields, and every key with a position.
+    private let fieldNames: FieldNames
+    private let locationNames: FieldNames
+    /// Per entry of `specs`: the built-in property its value becomes, or its slot in `fieldNames`; and its
+    /// slot in `locationNames`.
+    private let slots: [(builtIn: BuiltInField?, field: Int?, location: Int?)]
     private let allowedInOriginal: [String]
     private let allowedInTranslation: [String]
     private let labels: [String: String]
@@ -17,7 +24,13 @@ struct MarkdownRecordLoader: Sendable {
 
     init(schema: SectionSchema, settings: SiteSettings, log: DiagnosticLog) {
         self.schema = schema; self.settings = settings; self.log = log
-        specs = Self.builtInSpecs + schema.fields
+        let specs = Self.builtInSpecs + schema.fields
+        self.specs = specs
+        fieldNames = FieldNames(schema.fields.map(\.name).filter { BuiltInField(rawValue: $0) == nil })
+        locationNames = FieldNames(specs.map(\.name) + [TranslationFingerprint.key])
+        slots = specs.map { [fieldNames, locationNames] spec in
+            (BuiltInField(rawValue: spec.name), fieldNames.slot(of: spec.name), locationNames.slot(of: spec.name))
+        }
         allowedInOriginal = specs.map(\.name)
         allowedInTranslation = allowedInOriginal + [TranslationFingerprint.key]
         var labels: [String: String] = [:]
@@ -83,10 +96,11 @@ struct MarkdownRecordLoader: Sendable {
         let misspelt = mapping.rejectUnknownKeys(allowed: isOriginal ? allowedInOriginal : allowedInTranslation,
                                   in: "front matter of section '\(schema.name)'", aliases: labels, log: log)
         let translatedFrom = isOriginal ? nil : TranslationFingerprint.read(mapping, log: log)
-        var values: [String: FieldValue] = [:]
-        var locations: [String: SourceLocation] = [:]
+        var builtIn = BuiltInValues()
+        var fields = RecordFields(names: fieldNames)
+        var locations = FieldLocations(names: locationNames, file: path)
         var failed = false
-        for spec in specs {
+        for (spec, slot) in zip(specs, slots) {
             guard let entry = mapping.entries.first(where: { $0.key == spec.name }), !entry.value.isNull else {
                 if spec.required {
                     // `hour:` for `hours:` is one mistake, already reported with its "did you mean".
@@ -98,16 +112,22 @@ struct MarkdownRecordLoader: Sendable {
                 continue
             }
             // `draft` is named by its key: "that course is a draft (file:2:1)" points at the line to change.
-            locations[spec.name] = mapping.source.location(of: spec.name == BuiltInField.draft.name ? entry.keyNode : entry.value)
+            if let at = slot.location {
+                locations[slot: at] = mapping.source.location(of: spec.name == BuiltInField.draft.name ? entry.keyNode : entry.value)
+            }
             switch decoder.decode(entry.value, as: spec, in: mapping.source) {
-            case .success(let value): values[spec.name] = value
+            case .success(let value):
+                if let field = slot.builtIn { builtIn[field] = value } else if let at = slot.field { fields[slot: at] = value }
             case .failure(let diagnostic): log.add(diagnostic); failed = true
             }
         }
-        if !FieldRule.check(schema.rules, values: values, locations: locations, log: log) { failed = true }
+        // A rule may name `date`, a built-in field.
+        let ruleChecked = FieldRule.check(schema.rules, value: { name in
+            if let field = BuiltInField(rawValue: name) { return builtIn[field] }
+            return fields[name]
+        }, location: { locations[$0] }, log: log)
+        if !ruleChecked { failed = true }
         // A record with a field error is kept, marked incomplete, so its links and references are checked too.
-        var builtIn: [BuiltInField: FieldValue] = [:]
-        for field in BuiltInField.allCases { builtIn[field] = values.removeValue(forKey: field.name) }
         var title = slug
         if case .text(let text)? = builtIn[.title] { title = text }
         var summary: String?
@@ -115,19 +135,46 @@ struct MarkdownRecordLoader: Sendable {
         let date = builtIn[.date]?.day
         let draft = builtIn[.draft] == .bool(true)
         let sample = builtIn[.sample] == .bool(true)
+        if sample { locations[BuiltInField.sample.name] = mapping.location(of: BuiltInField.sample.name) }
+        if translatedFrom != nil { locations[TranslationFingerprint.key] = mapping.location(of: TranslationFingerprint.key) }
         var record = Record(section: schema.name, slug: slug, language: language, title: title, date: date,
-                            summary: summary, draft: draft, fields: values, fieldLocations: locations,
+                            summary: summary, draft: draft, fields: fields, fieldLocations: locations,
                             body: body, bodyStart: bodyStart)
         record.translatedFrom = translatedFrom
         record.incomplete = failed
         record.sample = sample
-        if sample { record.fieldLocations[BuiltInField.sample.name] = mapping.location(of: BuiltInField.sample.name) }
-        if translatedFrom != nil { record.fieldLocations[TranslationFingerprint.key] = mapping.location(of: TranslationFingerprint.key) }
         return record
     }
 
     /// `title`, `date`, `summary`, `draft`, `sample`: on every page, declared once in `BuiltInField`.
     static let builtInSpecs: [FieldSpec] = BuiltInField.allCases.map(\.spec)
+}
+
+/// The built-in fields' values while a front matter is read, before they become the record's properties.
+private struct BuiltInValues {
+    private var values: (title: FieldValue?, date: FieldValue?, summary: FieldValue?, draft: FieldValue?, sample: FieldValue?)
+        = (nil, nil, nil, nil, nil)
+
+    subscript(field: BuiltInField) -> FieldValue? {
+        get {
+            switch field {
+            case .title: return values.title
+            case .date: return values.date
+            case .summary: return values.summary
+            case .draft: return values.draft
+            case .sample: return values.sample
+            }
+        }
+        set {
+            switch field {
+            case .title: values.title = newValue
+            case .date: values.date = newValue
+            case .summary: values.summary = newValue
+            case .draft: values.draft = newValue
+            case .sample: values.sample = newValue
+            }
+        }
+    }
 }
 
 /// Why a Markdown file name is not `<slug>.<language>.md`.

@@ -15,7 +15,8 @@ final class RecordCache: Sendable {
     var parsed: Int { parses.withLock { $0 } }
 
     /// The record in `path`, from the cache when its bytes are unchanged, else parsed (and cached when clean).
-    func load(_ path: String, tree: SourceTree, schema: SectionSchema, settings: SiteSettings, log: DiagnosticLog) -> Record? {
+    /// `loader` is the section's, so the records share its field tables; each file's diagnostics go to a log of their own.
+    func load(_ path: String, tree: SourceTree, loader: MarkdownRecordLoader, log: DiagnosticLog) -> Record? {
         guard let data = try? tree.contents(of: path) else {
             log.error(SourceLocation(file: path), "cannot read file"); return nil
         }
@@ -28,7 +29,9 @@ final class RecordCache: Sendable {
         }
         parses.withLock { $0 += 1 }
         let fileLog = DiagnosticLog()
-        let record = MarkdownRecordLoader(schema: schema, settings: settings, log: fileLog).load(path: path, text: text)
+        var fileLoader = loader
+        fileLoader.log = fileLog
+        let record = fileLoader.load(path: path, text: text)
         let diagnostics = fileLog.all
         log.add(contentsOf: diagnostics)
         entries.withLock { $0[path] = diagnostics.isEmpty ? record.map { (data, $0) } : nil }

@@ -2,8 +2,14 @@
 /// any dependence on the build machine's clock or time zone.
 public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
     public let year: Int
-    public let month: Int
-    public let day: Int
+    // Month and day in a byte each: a day is 10 bytes instead of 24, so a `FieldValue` (which may hold one)
+    // takes 24 bytes instead of 32 in each of the tens of thousands of records.
+    private let monthByte: UInt8
+    private let dayByte: UInt8
+    /// 1–12.
+    public var month: Int { Int(monthByte) }
+    /// 1–31.
+    public var day: Int { Int(dayByte) }
 
     /// Parses `YYYY-MM-DD`, rejecting impossible dates such as 2026-02-30.
     public init?(iso text: String) {
@@ -13,7 +19,7 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
               (1...12).contains(m), d >= 1, d <= Day.daysIn(month: m, year: y)
         else { return nil }
-        year = y; month = m; day = d
+        year = y; monthByte = UInt8(m); dayByte = UInt8(d)
     }
 
     /// Why `text`, written as `YYYY-MM-DD`, names no day ("February 2027 has 28 days"); nil when it is a
@@ -33,8 +39,10 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
     static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
                              "September", "October", "November", "December"]
 
+    /// `month` and `day` as a calendar has them (every caller works them out so); a value past a byte is
+    /// kept as 255 rather than wrapped.
     public init(year: Int, month: Int, day: Int) {
-        self.year = year; self.month = month; self.day = day
+        self.year = year; monthByte = UInt8(clamping: month); dayByte = UInt8(clamping: day)
     }
 
     /// Seconds east of UTC of Asia/Taipei (UTC+8 all year; Taiwan has no daylight saving time).

@@ -55,15 +55,16 @@ public struct FieldRule: Sendable {
         }
     }
 
-    /// Checks one record's values; `prefix` goes before the message (a CSV row's "row 3, column ").
-    static func check(_ rules: [FieldRule], values: [String: FieldValue], locations: [String: SourceLocation],
+    /// Checks one record's values, looked up by name with `value` and `location`; `prefix` goes before the
+    /// message (a CSV row's "row 3, column ").
+    static func check(_ rules: [FieldRule], value: (String) -> FieldValue?, location: (String) -> SourceLocation?,
                       prefix: String = "", log: DiagnosticLog) -> Bool {
         var ok = true
         for rule in rules {
-            guard let value = values[rule.field], let otherValue = values[rule.other], !rule.holds(value, otherValue),
-                  let here = locations[rule.field] else { continue }
-            let there = locations[rule.other].map { $0.file == here.file ? "line \($0.line):\($0.column)" : $0.description } ?? "?"
-            log.error(here, "\(prefix)'\(rule.field)' \(value) \(rule.comparison.violation) '\(rule.other)' \(otherValue) (\(there)); "
+            guard let fieldValue = value(rule.field), let otherValue = value(rule.other), !rule.holds(fieldValue, otherValue),
+                  let here = location(rule.field) else { continue }
+            let there = location(rule.other).map { $0.file == here.file ? "line \($0.line):\($0.column)" : $0.description } ?? "?"
+            log.error(here, "\(prefix)'\(rule.field)' \(fieldValue) \(rule.comparison.violation) '\(rule.other)' \(otherValue) (\(there)); "
                       + "'\(rule.field)' \(rule.comparison.requirement) '\(rule.other)' (rule at \(rule.location))")
             ok = false
         }

@@ -1,5 +1,6 @@
-/// A typed field value, checked against its `FieldSpec` at load time.
-public indirect enum FieldValue: Hashable, Sendable, CustomStringConvertible {
+/// A typed field value, checked against its `FieldSpec` at load time. Not `indirect`: a list is an array
+/// already, and a value held in place needs no allocation of its own (records hold tens of thousands).
+public enum FieldValue: Hashable, Sendable, CustomStringConvertible {
     case text(String)
     case int(Int)
     case bool(Bool)
