@@ -9,12 +9,12 @@ import Synchronization
 final class TemplateMemo: Sendable {
     struct Entry: Sendable {
         /// Where the rendering is.
-        var bytes: Bytes
+        var bytes: Placement
         /// Every name the partial looked up outside its object, with what it found (nil: nothing).
         var reads: [(name: String, value: TemplateValue?)]
     }
 
-    enum Bytes: Sendable {
+    enum Placement: Sendable {
         case held([UInt8])
         /// At this range of the memo's spill file.
         case spilled(Range<Int>)
@@ -101,7 +101,7 @@ final class TemplateMemo: Sendable {
             return state.spill
         }
         let range = spill.flatMap { spill in bytes.withUnsafeBytes { spill.append($0) } }
-        let entry = Entry(bytes: range.map(Bytes.spilled) ?? .held(Array(bytes)), reads: reads)
+        let entry = Entry(bytes: range.map(Placement.spilled) ?? .held(Array(bytes)), reads: reads)
         let key = Key(template: template, object: object)
         state.withLock { state in
             if spill != nil {
