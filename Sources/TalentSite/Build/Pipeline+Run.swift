@@ -58,7 +58,8 @@ extension Pipeline {
         do {
             // An environment of its own for rendering: its card renderings (tens of MB on a big site) go with it.
             let env = RenderEnvironment(site: site, theme: loaded.theme, plannedPaths: planned, summaries: summaries,
-                                        formats: formats, log: log)
+                                        formats: formats, log: log,
+                                        cardMemory: options.cardMemory, cardItems: options.cardItems)
             let rendered = Self.render(jobs, renderers: consume renderers, env: env, paths: plan.paths, collectors: plan.collectors,
                                        into: output, log: log) { counter.step() }
             harvests.merge(rendered) { _, new in new }

@@ -13,6 +13,12 @@ public struct BuildOptions: Sendable {
     public var progress: (@Sendable (String, Int, Int) -> Void)?
     /// `--precompress`: a build into a folder also writes `.gz` and `.br` copies of its text files.
     public var precompress = false
+    /// Bytes of rendered cards held in memory while rendering; the rest go to a temporary file and are read
+    /// back from it (nil: the default, which a 5k-course site stays within).
+    public var cardMemory: Int?
+    /// How many card items (a record's fields as its card shows them) are kept for later pages; one let go is
+    /// made again when asked for (nil: the default, which a 5k-course site stays within).
+    public var cardItems: Int?
 
     public init(includeDrafts: Bool = false, strict: Bool = false, buildDay: Day? = nil,
                 sourceDateEpoch: Int? = nil, baseURL: String? = nil) {

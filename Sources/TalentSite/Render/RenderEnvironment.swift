@@ -48,16 +48,19 @@ public struct RenderEnvironment: Sendable {
     public let formats: [any PageLinkSource]
     public let log: DiagnosticLog
     /// Card items and their renderings, made once per build and shared by every page showing them.
-    let cards = CardCache()
+    let cards: CardCache
     /// The parts of page contexts shared by every page of a language and section.
     let pageParts = PageParts()
     /// Records by slug and by group, indexed once per build instead of scanned per page.
     let records: RecordIndex
 
+    /// `cardMemory`: the bytes of card renderings held in memory, the rest being kept in a temporary file;
+    /// `cardItems`: how many card items are kept (nil: the defaults, which a 5k-course site stays within).
     public init(site: SiteModel, theme: Theme, plannedPaths: Set<String>, summaries: SummaryIndex,
-                formats: [any PageLinkSource], log: DiagnosticLog) {
+                formats: [any PageLinkSource], log: DiagnosticLog, cardMemory: Int? = nil, cardItems: Int? = nil) {
         self.site = site; self.theme = theme; self.plannedPaths = plannedPaths; self.summaries = summaries
         self.formats = formats; self.log = log
+        cards = CardCache(memoryBudget: cardMemory, itemCapacity: cardItems)
         records = RecordIndex(site: site)
     }
 

@@ -35,3 +35,33 @@ import Testing
         #expect(calls == 2)
     }
 }
+
+extension OnceTableTests {
+    @Test func pastItsCapacityTheOldestValueIsLetGoAndMadeAgain() {
+        let table = OnceTable<Int>(capacity: 2)
+        var calls = 0
+        func value(_ key: String, _ made: Int) -> Int { table.value(key) { calls += 1; return made } }
+        #expect(value("a", 1) == 1)
+        #expect(value("b", 2) == 2)
+        #expect(value("a", 10) == 1)
+        #expect(table.count == 2)
+        #expect(value("c", 3) == 3)
+        #expect(table.count == 2)
+        // "a" was stored first: it went, and is made again; "b" and "c" are kept until then.
+        #expect(value("c", 30) == 3)
+        #expect(value("b", 20) == 2)
+        #expect(value("a", 100) == 100)
+        #expect(value("b", 200) == 200)
+        #expect(calls == 5)
+    }
+
+    @Test func aLongRunStaysWithinTheCapacityAndKeepsTheNewest() {
+        let table = OnceTable<Int>(capacity: 100)
+        for index in 0..<5_000 { _ = table.value("k\(index)") { index } }
+        #expect(table.count == 100)
+        var remade = 0
+        for index in 4_900..<5_000 { #expect(table.value("k\(index)") { remade += 1; return -1 } == index) }
+        #expect(remade == 0)
+        #expect(table.value("k0") { -1 } == -1)
+    }
+}

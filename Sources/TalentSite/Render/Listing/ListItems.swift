@@ -36,6 +36,40 @@ struct ListItems {
     static func shorten(_ text: String, limit: Int) -> String {
         // No line break and no more bytes than the limit: no more characters either, so the text is kept whole.
         if text.utf8.count <= limit && !PageContext.mayHaveLineBreak(text) { return text }
+        // Cards are cut again whenever an item let go (`CardCache`) is made again: the common texts skip the
+        // character-by-character cut. No more scalars than the limit: no more characters, kept whole. Printable
+        // ASCII: every byte is a character, so the cut is made on bytes.
+        if !PageContext.mayHaveLineBreak(text) {
+            if text.unicodeScalars.count <= limit { return text }
+            if let cut = shortenPrintableASCII(text, limit: limit) { return cut }
+        }
+        return shortenByCharacters(text, limit: limit)
+    }
+
+    /// `shortenByCharacters` for a text of printable ASCII (and tabs) without line breaks; nil for any other.
+    static func shortenPrintableASCII(_ text: String, limit: Int) -> String? {
+        let bytes = Array(text.utf8)
+        guard limit >= 2, bytes.allSatisfy({ (0x20...0x7E).contains($0) || $0 == 0x09 }) else { return nil }
+        guard bytes.count > limit else { return text }
+        let head = bytes[..<(limit - 1)]
+        let floor = limit / 2
+        // After the floor: the last ". " (kept up to its full stop), else the last space, else a hard cut.
+        var index = head.count - 2
+        while index >= floor {
+            if head[index] == 0x2E, head[index + 1] == 0x20 { return String(decoding: head[...index], as: UTF8.self) }
+            index -= 1
+        }
+        if let cut = head[floor...].lastIndex(of: 0x20) {
+            var kept = head[..<cut]
+            while let first = kept.first, first == 0x20 || first == 0x09 { kept = kept.dropFirst() }
+            while let last = kept.last, last == 0x20 || last == 0x09 { kept = kept.dropLast() }
+            return String(decoding: kept, as: UTF8.self) + "…"
+        }
+        return String(decoding: head, as: UTF8.self) + "…"
+    }
+
+    /// The cut on characters, for any text.
+    static func shortenByCharacters(_ text: String, limit: Int) -> String {
         let flat = text.split(whereSeparator: { $0.isNewline }).joined(separator: " ")
         guard flat.count > limit else { return flat }
         let head = flat.prefix(limit - 1)

@@ -108,13 +108,14 @@ struct TemplateRenderer {
         let floor = stack.count - 1
         for known in memo.entries(template: index, key: key)
         where known.reads.allSatisfy({ read in lookup(TemplateKey(read.name), below: floor).isSame(as: read.value) }) {
-            out.append(contentsOf: known.bytes)
-            return
+            // A spilled rendering that cannot be read back is rendered again, as if it had never been kept.
+            if memo.append(known, to: &out) { return }
+            break
         }
         recording = (floor, [])
         let start = out.count
         render(template.nodes)
-        memo.store(TemplateMemo.Entry(bytes: Array(out[start...]), reads: recording?.reads ?? []), template: index, key: key)
+        memo.store(out[start...], reads: recording?.reads ?? [], template: index, key: key)
         recording = nil
     }
 
