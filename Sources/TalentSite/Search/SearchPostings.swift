@@ -22,12 +22,6 @@ struct SearchPostings {
         postingTerms.reserveCapacity(postings)
     }
 
-    /// Postings of `documents`, in order: for tests and small sets.
-    init(_ documents: [SearchDocument]) {
-        self.init(postings: documents.reduce(0) { $0 + $1.termCount })
-        for document in documents { add(document) }
-    }
-
     var count: Int { table.count }
     var documentCount: Int { termCounts.count }
 

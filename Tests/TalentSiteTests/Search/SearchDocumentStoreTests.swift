@@ -64,6 +64,15 @@ import Testing
         #expect(unlimited.spilledCount == 0)
     }
 
+    @Test func withoutASpillFileDocumentsStayInMemory() throws {
+        let documents = Self.documents(5)
+        let store = SearchDocumentStore(budget: 0, directory: "/nonexistent-folder-for-talentsite-tests")
+        let stored = documents.map(store.keep)
+        #expect(stored.allSatisfy { if case .memory = $0 { true } else { false } })
+        #expect(store.spilledCount == 0)
+        Self.expectSame(try stored[2].document(), documents[2])
+    }
+
     @Test func anIndexOfSpilledDocumentsIsTheIndexOfDocumentsInMemory() throws {
         let documents = Self.documents(400)
         let builder = SearchIndexBuilder(language: Self.language, facets: Self.facets, folder: "/search/index/")
