@@ -3,7 +3,13 @@ import Foundation
 /// Search, per language: the page (`/search/`, `/en/search/`) planned with the others, and the index
 /// beside it (`/search/index/…`), built from the rendered record pages once they exist.
 public struct SearchPages: OutputFormat {
-    public init() {}
+    /// Bytes of harvested documents kept in memory while the pages are rendered (`SearchDocumentStore`).
+    let documentBudget: Int
+
+    public init() { documentBudget = SearchDocumentStore.defaultBudget }
+
+    /// With another budget for the harvested documents: tests set aside every document (0).
+    init(documentBudget: Int) { self.documentBudget = documentBudget }
 
     static func pagePath(_ language: Language) -> String { language.homePath + "search/" }
 
@@ -38,28 +44,33 @@ public struct SearchPages: OutputFormat {
     }
 
     public func collector(_ input: PlanInput) -> (any PageCollector)? {
-        SearchCollector(site: input.site, sampleLabels: input.theme.strings.compactMapValues { $0["sample_label"] })
+        SearchCollector(site: input.site, sampleLabels: input.theme.strings.compactMapValues { $0["sample_label"] },
+                        store: SearchDocumentStore(budget: documentBudget))
     }
 }
 
-/// One record page as the search index takes it from the render workers: its language and document.
+/// One record page as the search index takes it from the render workers: its language and document (in memory,
+/// or in the store's spill file).
 struct SearchHarvest: Sendable {
     var language: String
-    var document: SearchDocument
+    var document: StoredSearchDocument
 }
 
 /// Reads the visible text of every record page as the build renders it (a value per page, made on the
 /// render threads), then writes each language's index and reports its size and what sample first
-/// queries download.
+/// queries download. Its one shared state is the documents' store, which counts the bytes they keep in memory
+/// under a lock and sets aside those past its budget.
 struct SearchCollector: PageCollector {
     private let site: SiteModel
     /// Every record by its section and slug, made once: a page finds its record without a search.
     private let records: RecordPlaces
     /// "Sample record" by language code: a sample's result says so beside its section.
     private let sampleLabels: [String: String]
+    /// Where the harvested documents wait for the index (`SearchDocumentStore`).
+    let store: SearchDocumentStore
 
-    init(site: SiteModel, sampleLabels: [String: String] = [:]) {
-        self.site = site; self.sampleLabels = sampleLabels
+    init(site: SiteModel, sampleLabels: [String: String] = [:], store: SearchDocumentStore = SearchDocumentStore()) {
+        self.site = site; self.sampleLabels = sampleLabels; self.store = store
         self.records = RecordPlaces(site: site)
     }
 
@@ -70,32 +81,36 @@ struct SearchCollector: PageCollector {
               let text = VisibleText(html: html) else { return nil }
         let schema = found.section.schema
         let label = schema.title[language] + (record.sample ? " · " + (sampleLabels[language.code] ?? "sample") : "")
-        let document = SearchDocument(order: 0, path: path, title: record.title, sectionLabel: label, text: text.text,
+        let document = SearchDocument(path: path, title: record.title, sectionLabel: label, text: text.text,
                                       filters: SearchFacets(site: site).filters(of: record, schema: schema))
-        return SearchHarvest(language: page.language, document: document)
+        return SearchHarvest(language: page.language, document: store.keep(document))
     }
 
+    /// A language whose documents cannot all be read back gets no index, and the build an error.
     func finish(_ harvests: [SearchHarvest], env: RenderEnvironment) -> (files: [(path: String, bytes: [UInt8])], notes: [String]) {
-        // Numbered in plan order, whatever thread rendered them and whichever build of `serve` read them.
-        var byLanguage: [String: [SearchDocument]] = [:]
-        for (order, harvest) in harvests.enumerated() {
-            var document = harvest.document
-            document.order = order
-            byLanguage[harvest.language, default: []].append(document)
-        }
+        // In plan order, whatever thread rendered them and whichever build of `serve` read them.
+        var byLanguage: [String: [StoredSearchDocument]] = [:]
+        for harvest in harvests { byLanguage[harvest.language, default: []].append(harvest.document) }
         let grouped = byLanguage
         let script = env.theme.assets["search.js"]?.count ?? 0
         // Each language's index is independent: build them side by side.
-        let results = site.settings.languages.parallelMap { language -> (files: [(path: String, bytes: [UInt8])], note: String) in
+        let results = site.settings.languages.parallelMap { language -> (files: [(path: String, bytes: [UInt8])], note: String?) in
             let documents = grouped[language.code] ?? []
             let strings = env.theme.strings[language.code] ?? [:]
             let builder = SearchIndexBuilder(language: language, facets: SearchFacets(site: site).facets(language, strings: strings),
                                              folder: SearchPages.indexFolder(language))
-            let output = builder.build(documents)
+            let output: SearchIndexBuilder.Output
+            do { output = try builder.build(stored: documents) } catch {
+                env.log.error(SourceLocation(file: builder.folder), "cannot write the \(language.code) search index: \(error)")
+                return ([], nil)
+            }
             let total = output.files.reduce(0) { $0 + $1.bytes.count }
-            var line = "search \(language.code): \(documents.count) pages, index \(Self.kilobytes(total)) in \(output.files.count) files"
+            var line = "search \(language.code): \(documents.count) pages"
+            let spilled = documents.count { if case .spilled = $0 { true } else { false } }
+            if spilled > 0 { line += " (\(spilled) read back from a temporary file)" }
+            line += ", index \(Self.kilobytes(total)) in \(output.files.count) files"
             let reader = SearchIndexReader(manifest: output.manifest, shards: output.shards, prefixes: output.prefixes)
-            let samples = SearchSamples.queries(documents)
+            let samples = SearchSamples.queries(firstTitle: output.firstTitle)
             if !samples.isEmpty {
                 line += "; first query downloads (uncompressed) " + samples.map { query in
                     "\"\(query)\" \(Self.kilobytes(script + reader.firstQueryBytes(query, fragments: output.fragments)))"
@@ -104,7 +119,7 @@ struct SearchCollector: PageCollector {
             return (output.files, line)
         }
         let files = results.flatMap(\.files)
-        let notes = results.map(\.note)
+        let notes = results.compactMap(\.note)
         return (files, notes)
     }
 
@@ -116,7 +131,8 @@ struct SearchCollector: PageCollector {
 public enum SearchBenchmarks {
     /// A harvest function over `site`'s records: the page's distinct term count, nil when nothing is harvested.
     public static func harvester(site: SiteModel) -> @Sendable (_ path: String, _ page: PageInfo, _ html: [UInt8]) -> Int? {
-        let collector = SearchCollector(site: site)
+        // Every document in memory: the benchmark times the harvest, not the spill file.
+        let collector = SearchCollector(site: site, store: SearchDocumentStore(budget: .max))
         return { path, page, html in collector.harvest(path: path, page: page, html: html)?.document.termCount }
     }
 }

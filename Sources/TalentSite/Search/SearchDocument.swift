@@ -1,13 +1,11 @@
 /// One page as the search index sees it: where it lives, what it is called, the text shown in results,
 /// its filter values (section, industry, region, course kind, year) and its index terms.
 ///
-/// Thousands of these are held until the last page is rendered, so they keep only what the index writes,
-/// compactly: the result fragment's fields already quoted as JSON (the excerpt, not the whole text), and the
+/// Thousands of these are held until the last page is rendered (past a memory budget, in a spill file:
+/// `SearchDocumentStore`), so they keep only what the index writes, compactly: the result fragment's fields already quoted as JSON (the excerpt, not the whole text), and the
 /// distinct terms as one byte buffer with their ends and weights (no `String` per term, no dictionary), the
 /// numbers each in the fewest bytes that hold them (`PackedIntegers`).
 struct SearchDocument: Sendable {
-    /// Position in the build plan: documents are numbered in site order, whatever thread rendered them.
-    var order: Int
     let path: String
     let title: String
     let sectionLabel: String
@@ -30,8 +28,8 @@ struct SearchDocument: Sendable {
     /// The text's length in terms.
     let length: Int
 
-    init(order: Int, path: String, title: String, sectionLabel: String, text: String, filters: [String: [String]]) {
-        self.order = order; self.path = path; self.title = title; self.sectionLabel = sectionLabel
+    init(path: String, title: String, sectionLabel: String, text: String, filters: [String: [String]]) {
+        self.path = path; self.title = title; self.sectionLabel = sectionLabel
         self.filters = filters
         // Characters are never fewer than UTF-8 bytes: a text that short is its own prefix, without counting.
         var excerpt = (text.utf8.count <= SearchIndexBuilder.fragmentLimit
@@ -50,6 +48,15 @@ struct SearchDocument: Sendable {
         spellings = counter.spellings
         length = counter.total
         setExcerpt(Substring(excerpt))
+    }
+
+    /// A document as it was harvested, from its parts (read back from a `SpillFile`, `SearchDocumentCoding`).
+    init(path: String, title: String, sectionLabel: String, fragmentHead: [UInt8], filters: [String: [String]],
+         termBytes: [UInt8], termEnds: PackedIntegers, weights: PackedIntegers, spellings: [(term: Int, bytes: [UInt8])],
+         length: Int) {
+        self.path = path; self.title = title; self.sectionLabel = sectionLabel; self.fragmentHead = fragmentHead
+        self.filters = filters; self.termBytes = termBytes; self.termEnds = termEnds; self.weights = weights
+        self.spellings = spellings; self.length = length
     }
 
     /// Makes `excerpt` the text a result shows (`fragmentHead`'s `"x"`).
@@ -73,6 +80,19 @@ struct SearchDocument: Sendable {
     }
 
     var termCount: Int { termEnds.count }
+
+    /// About the bytes this document holds on the heap (its buffers, strings and filters, with a little for each
+    /// allocation), which `SearchDocumentStore` counts against its budget.
+    var heldBytes: Int {
+        let strings = path.utf8.count + title.utf8.count + sectionLabel.utf8.count
+        let filterBytes = filters.reduce(64) { total, filter in
+            filter.value.reduce(total + 48 + filter.key.utf8.count) { $0 + 16 + $1.utf8.count }
+        }
+        let spelled = spellings.reduce(0) { $0 + 32 + $1.bytes.count }
+        return 160 + strings + fragmentHead.count + termBytes.count + termEnds.count * termEnds.width
+            + weights.count * weights.width
+            + filterBytes + spelled
+    }
 
     /// The bytes of term `index` (its key).
     func termRange(_ index: Int) -> Range<Int> {

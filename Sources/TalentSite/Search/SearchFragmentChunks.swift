@@ -29,31 +29,40 @@ struct SearchFragmentChunks {
     }
 
     /// `count` fragments in document order, each `size` bytes, written by `write` straight into its chunk: the
-    /// fragments of a whole language are never held a second time beside the chunks.
-    init(count: Int, size: (Int) -> Int, write: (Int, inout [UInt8]) -> Void) {
+    /// fragments of a whole language are never held a second time beside the chunks. The chunks' bounds are
+    /// found from the sizes first, so each chunk is made at its size (grown by appending, chunks held up to
+    /// twice their bytes: at 20,000 courses, about 30 MB).
+    init(count: Int, size: (Int) -> Int, write: (Int, inout [UInt8]) throws -> Void) rethrows {
         let total = (0..<count).reduce(0) { $0 + size($1) + 1 }
         let target = min(Self.maximumBytes, max(Self.minimumBytes, total / Self.chunkCount))
-        var current: [UInt8] = []
+        var bounds: [(count: Int, bytes: Int)] = []
         var currentCount = 0
         var currentSize = 0
-        func close() {
-            guard currentCount > 0 else { return }
-            current.append(UInt8(ascii: "]"))
-            chunks.append(current)
-            counts.append(currentCount)
-            current = []
-            currentCount = 0
-            currentSize = 0
-        }
         for fragment in 0..<count {
             let bytes = size(fragment) + 1
-            if currentCount > 0 && currentSize + bytes > target { close() }
-            current.append(currentCount == 0 ? UInt8(ascii: "[") : UInt8(ascii: ","))
-            write(fragment, &current)
+            if currentCount > 0 && currentSize + bytes > target {
+                bounds.append((currentCount, currentSize))
+                currentCount = 0
+                currentSize = 0
+            }
             currentCount += 1
             currentSize += bytes
         }
-        close()
+        if currentCount > 0 { bounds.append((currentCount, currentSize)) }
+        var fragment = 0
+        for bound in bounds {
+            // Each fragment's size counts its `[` or `,`; the `]` is one more.
+            var chunk: [UInt8] = []
+            chunk.reserveCapacity(bound.bytes + 1)
+            for position in 0..<bound.count {
+                chunk.append(position == 0 ? UInt8(ascii: "[") : UInt8(ascii: ","))
+                try write(fragment, &chunk)
+                fragment += 1
+            }
+            chunk.append(UInt8(ascii: "]"))
+            chunks.append(chunk)
+            counts.append(bound.count)
+        }
     }
 
     /// The chunk holding document `doc`, and its position in that chunk.
@@ -68,14 +77,35 @@ struct SearchFragmentChunks {
 
     /// The documents' fragments (`fragment`), written straight into the chunks.
     init(documents: [SearchDocument], statusLabels: [String: String]) {
-        var tails: [String: [UInt8]] = [:]
-        for document in documents {
-            if let status = Self.status(document), tails[status] == nil { tails[status] = Self.statusTail(status, statusLabels: statusLabels) }
-        }
+        let tails = Tails(statuses: documents.map(Self.status), labels: statusLabels)
+        self.init(count: documents.count, size: { documents[$0].fragmentHead.count + tails.tail($0).count },
+                  write: { $1 += documents[$0].fragmentHead; $1 += tails.tail($0) })
+    }
+
+    /// The fragments of documents that may be in a spill file, each head read when its chunk is written; each
+    /// document's status (`SearchFacets.status`) is given, so the documents are not read for it.
+    init(documents: [StoredSearchDocument], statuses: [String?], statusLabels: [String: String]) throws {
+        let tails = Tails(statuses: statuses, labels: statusLabels)
+        try self.init(count: documents.count, size: { documents[$0].fragmentHeadCount + tails.tail($0).count },
+                      write: { try documents[$0].appendFragmentHead(to: &$1); $1 += tails.tail($0) })
+    }
+
+    /// What follows each document's fragment head: `}`, or its status and the status's label (`statusTail`).
+    private struct Tails {
+        let statuses: [String?]
+        let byStatus: [String: [UInt8]]
         let closing = [UInt8(ascii: "}")]
-        func tail(_ document: SearchDocument) -> [UInt8] { Self.status(document).flatMap { tails[$0] } ?? closing }
-        self.init(count: documents.count, size: { documents[$0].fragmentHead.count + tail(documents[$0]).count },
-                  write: { $1 += documents[$0].fragmentHead; $1 += tail(documents[$0]) })
+
+        init(statuses: [String?], labels: [String: String]) {
+            self.statuses = statuses
+            var byStatus: [String: [UInt8]] = [:]
+            for case let status? in statuses where byStatus[status] == nil {
+                byStatus[status] = SearchFragmentChunks.statusTail(status, statusLabels: labels)
+            }
+            self.byStatus = byStatus
+        }
+
+        func tail(_ document: Int) -> [UInt8] { statuses[document].flatMap { byStatus[$0] } ?? closing }
     }
 
     /// A document's fragment, `{"u":…,"t":…,"s":…,"x":…}` and, for a record with a status, its key and label
@@ -84,7 +114,7 @@ struct SearchFragmentChunks {
         document.fragmentHead + (status(document).map { statusTail($0, statusLabels: statusLabels) } ?? [UInt8(ascii: "}")])
     }
 
-    private static func status(_ document: SearchDocument) -> String? { document.filters[SearchFacets.status]?.first }
+    static func status(_ document: SearchDocument) -> String? { document.filters[SearchFacets.status]?.first }
 
     /// What follows the fragment head of a record with status `status`: `,"k":…,"b":…}`.
     private static func statusTail(_ status: String, statusLabels: [String: String]) -> [UInt8] {

@@ -5,7 +5,7 @@ import Foundation
 /// - `manifest.json`: the only fixed name; document count, shard count, fragment chunk sizes, hashes, filter labels.
 /// - `t/<shard>.<hash>.json`: postings of the terms whose FNV-1a hash falls in the shard, loaded only
 ///   for the terms of a query. Each posting is a document number (delta-coded) and `score × 2 + inTitle`,
-///   the score being the term's BM25 weight in that document (× 100), computed here once.
+///   the score being the term's BM25 weight in that document (× 100), computed here once (`SearchTermShards`).
 /// - `f/<chunk>.<hash>.json`: the URL, title, section and text of consecutive documents (`SearchFragmentChunks`),
 ///   loaded only for results shown; the manifest gives each chunk's document count (`fragmentCounts`).
 /// - `filters.<hash>.json`: documents per filter value, loaded on first use of a filter.
@@ -39,31 +39,43 @@ struct SearchIndexBuilder {
         var shards: [[UInt8]]
         var fragments: SearchFragmentChunks
         var prefixes: [[UInt8]]
+        /// The first document's title (`SearchSamples`).
+        var firstTitle: String?
     }
 
-    func build(_ documents: [SearchDocument]) -> Output {
-        let postings = SearchPostings(documents, k1: Self.k1, b: Self.b)
-        var totalBytes = 0
-        for term in 0..<postings.count { totalBytes += postings.list(term).count + postings.spelling(term).count + 4 }
-        var shardCount = 1
-        while shardCount < Self.maxShards && totalBytes / shardCount > Self.shardTarget { shardCount *= 2 }
-        var shardTerms = [[Int]](repeating: [], count: shardCount)
-        for term in 0..<postings.count { shardTerms[Int(FNV1a.hash32(postings.spelling(term)) % UInt32(shardCount))].append(term) }
+    /// The index of `documents`, in memory: for tests and small sets.
+    func build(_ documents: [SearchDocument]) throws -> Output {
+        try build(stored: documents.map(StoredSearchDocument.memory))
+    }
 
-        var files: [(path: String, bytes: [UInt8])] = []
-        let shards = shardTerms.map { terms in
-            Self.termObject(terms, postings) { term, bytes in bytes += postings.list(term) }
+    /// The index of `documents` in order, read one at a time (those in a spill file read back as each pass
+    /// needs them: terms, then weights twice, then fragment heads), so they are never all in memory at once.
+    /// Throws `SearchDocumentUnreadable` when one cannot be read back: no index is better than a wrong one.
+    func build(stored documents: [StoredSearchDocument]) throws -> Output {
+        // Pass 1: number the terms, and note each document's filter values and status.
+        var postings = SearchPostings(postings: documents.reduce(0) { $0 + $1.termCount })
+        var members: [String: [String: [Int]]] = [:]
+        var statuses: [String?] = []
+        statuses.reserveCapacity(documents.count)
+        var firstTitle: String?
+        for (doc, stored) in documents.enumerated() {
+            let document = try stored.document(fragmentHead: false)
+            postings.add(document)
+            Self.addMembers(of: document, number: doc, to: &members)
+            statuses.append(SearchFragmentChunks.status(document))
+            if doc == 0 { firstTitle = document.title }
         }
+        var files: [(path: String, bytes: [UInt8])] = []
+        // The postings go once the term and prefix shards are written, before the fragment chunks are made.
+        let (shards, prefixTags, prefixFiles) = try termFiles(consume postings) { try documents[$0].weights() }
         let shardTag = FNV1a.groupTag(shards)
         for (index, bytes) in shards.enumerated() { files.append((folder + "t/\(index).\(shardTag).json", bytes)) }
-        let (prefixTags, prefixFiles) = prefixShards(postings)
         files += prefixFiles
         let statusLabels = Dictionary(facets.first { $0.name == SearchFacets.status }?.values.map { ($0.key, $0.label) } ?? [],
                                       uniquingKeysWith: { first, _ in first })
-        let fragments = SearchFragmentChunks(documents: documents, statusLabels: statusLabels)
+        let fragments = try SearchFragmentChunks(documents: documents, statuses: statuses, statusLabels: statusLabels)
         let fragmentTag = FNV1a.groupTag(fragments.chunks)
         for (index, bytes) in fragments.chunks.enumerated() { files.append((folder + "f/\(index).\(fragmentTag).json", bytes)) }
-        let members = Self.members(documents)
         let filters = filterFile(members)
         let filtersName = "filters.\(FNV1a.tag(filters)).json"
         files.append((folder + filtersName, filters))
@@ -76,7 +88,15 @@ struct SearchIndexBuilder {
         ]).serialized.utf8)
         files.append((folder + "manifest.json", manifest))
         return Output(files: files, manifest: manifest, shards: shards, fragments: fragments,
-                      prefixes: prefixFiles.map(\.bytes))
+                      prefixes: prefixFiles.map(\.bytes), firstTitle: firstTitle)
+    }
+
+    /// The term shards and the prefix shards (with their tags) of `postings`, which are let go of after.
+    private func termFiles(_ postings: consuming SearchPostings, weights: (Int) throws -> PackedIntegers) throws
+        -> (shards: [[UInt8]], prefixTags: [String], prefixFiles: [(path: String, bytes: [UInt8])]) {
+        let shards = try SearchTermShards.build(postings, k1: Self.k1, b: Self.b, weights: weights)
+        let (prefixTags, prefixFiles) = prefixShards(postings)
+        return (shards, prefixTags, prefixFiles)
     }
 
     /// The key a word's prefix shard is chosen by: its first two characters.
@@ -99,7 +119,7 @@ struct SearchIndexBuilder {
         var files: [(path: String, bytes: [UInt8])] = []
         for (index, bucket) in buckets.enumerated() {
             let bytes = Self.termObject(bucket, postings) { word, bytes in
-                SearchPostings.appendDecimal(postings.documentCounts[word], to: &bytes)
+                SearchPostings.appendDecimal(Int(postings.documentCounts[word]), to: &bytes)
             }
             let tag = FNV1a.tag(bytes)
             tags.append(tag)
@@ -139,15 +159,12 @@ struct SearchIndexBuilder {
         return word[word.startIndex..<end]
     }
 
-    /// Documents holding each facet value (facet name → key → ascending document numbers), in one pass.
-    static func members(_ documents: [SearchDocument]) -> [String: [String: [Int]]] {
-        var members: [String: [String: [Int]]] = [:]
-        for doc in documents.indices {
-            for (name, keys) in documents[doc].filters {
-                for key in keys where members[name]?[key]?.last != doc { members[name, default: [:]][key, default: []].append(doc) }
-            }
+    /// Adds document number `doc` to the documents holding each of its facet values (facet name → key →
+    /// ascending document numbers), documents being added in order.
+    static func addMembers(of document: SearchDocument, number doc: Int, to members: inout [String: [String: [Int]]]) {
+        for (name, keys) in document.filters {
+            for key in keys where members[name]?[key]?.last != doc { members[name, default: [:]][key, default: []].append(doc) }
         }
-        return members
     }
 
     /// `{"industries":{"green-energy":[3,1,4]}}`: ascending document numbers, delta-coded.

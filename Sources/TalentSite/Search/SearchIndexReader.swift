@@ -119,8 +119,8 @@ struct SearchIndexReader {
 
 /// A few realistic queries for the build's report: the start of the first page's title.
 enum SearchSamples {
-    static func queries(_ documents: [SearchDocument]) -> [String] {
-        guard let title = documents.first?.title else { return [] }
+    static func queries(firstTitle: String?) -> [String] {
+        guard let title = firstTitle else { return [] }
         let han = title.unicodeScalars.filter(SearchTokenizer.isHan).map(Character.init)
         if han.count >= 4 { return [String(han.prefix(2)), String(han.prefix(4))] }
         let words = title.split(whereSeparator: { !$0.isLetter && !$0.isNumber })

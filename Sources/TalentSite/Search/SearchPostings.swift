@@ -1,91 +1,69 @@
 import Foundation
 
-/// One language's postings, gathered from its documents' term buffers and encoded as the term shards'
-/// JSON text: every term once in one `SearchTermTable`, every posting in one flat array (grouped by term
-/// with a counting sort, documents ascending), every encoded list in one byte buffer.
+/// One language's postings, gathered one document at a time (`add`), so the documents need not be held
+/// together: every term once in one `SearchTermTable`, and per posting only its term's number (4 bytes), in
+/// document order. The weights are read again from the documents when the postings are scored and written
+/// (`forEachPosting`, `SearchTermShards`), rather than kept here a second time.
 struct SearchPostings {
     /// The distinct terms (keys) in order of first appearance.
     private(set) var table = SearchTermTable(capacity: 1 << 14)
     /// The shown spelling of a term whose key is its canonical form, when the first document spelled it otherwise.
     private(set) var spellings: [Int: [UInt8]] = [:]
     /// Documents holding each term.
-    private(set) var documentCounts: [Int] = []
-    /// `[doc delta, score × 2 + inTitle, …]` of each term, JSON, one after the other (term `i` ends at `listEnds[i]`).
-    private(set) var lists: [UInt8] = []
-    private(set) var listEnds: [Int] = []
+    private(set) var documentCounts: [UInt32] = []
+    /// The term of each posting: document after document, each document's terms in its order.
+    private var postingTerms: [UInt32] = []
+    /// Each document's distinct terms, and its length in terms.
+    private var termCounts: [UInt32] = []
+    private(set) var lengths: [Int] = []
 
-    init(_ documents: [SearchDocument], k1: Double, b: Double) {
-        let averageLength = max(1, Double(documents.reduce(0) { $0 + $1.length }) / Double(max(1, documents.count)))
-        // Pass 1: number every term; each posting is its term's number, in document order.
-        var postingTerms: [UInt32] = []
-        postingTerms.reserveCapacity(documents.reduce(0) { $0 + $1.termCount })
-        for document in documents {
-            let spelled = Dictionary(document.spellings.map { ($0.term, $0.bytes) }, uniquingKeysWith: { first, _ in first })
-            document.termBytes.withUnsafeBufferPointer { bytes in
-                document.forEachTermRange { range, index in
-                    let found = table.insert(UnsafeBufferPointer(rebasing: bytes[range]))
-                    if found.inserted {
-                        documentCounts.append(0)
-                        if let spelling = spelled[index] { spellings[found.index] = spelling }
-                    }
-                    documentCounts[found.index] += 1
-                    postingTerms.append(UInt32(found.index))
-                }
-            }
-        }
-        // Pass 2: group postings by term (a counting sort keeps each term's documents ascending).
-        var starts = [Int](repeating: 0, count: table.count + 1)
-        for term in 0..<table.count { starts[term + 1] = starts[term] + documentCounts[term] }
-        var next = starts
-        var docs = [Int32](repeating: 0, count: postingTerms.count)
-        var weights = [UInt32](repeating: 0, count: postingTerms.count)
-        var position = 0
-        for (doc, document) in documents.enumerated() {
-            document.weights.forEach { weight in
-                let term = Int(postingTerms[position])
-                docs[next[term]] = Int32(doc)
-                weights[next[term]] = weight
-                next[term] += 1
-                position += 1
-            }
-        }
-        postingTerms = []  // not needed past here: its memory goes before the lists grow
-        // Pass 3: BM25 scores, encoded. `lengthNorm` is the documents' part of the denominator, same arithmetic.
-        let lengthNorm = documents.map { k1 * (1 - b + b * Double($0.length) / averageLength) }
-        let count = Double(documents.count)
-        lists.reserveCapacity(postingTerms.count * 6)
-        listEnds.reserveCapacity(table.count)
-        for term in 0..<table.count {
-            let df = Double(documentCounts[term])
-            let idf = log(1 + (count - df + 0.5) / (df + 0.5))
-            var previous = 0
-            lists.append(UInt8(ascii: "["))
-            for posting in starts[term]..<starts[term + 1] {
-                let doc = Int(docs[posting])
-                let tf = Double(weights[posting] >> 1)
-                let norm = tf + lengthNorm[doc]
-                let score = max(1, Int((idf * tf * (k1 + 1) / norm * 100).rounded()))
-                if posting > starts[term] { lists.append(UInt8(ascii: ",")) }
-                Self.appendDecimal(doc - previous, to: &lists)
-                lists.append(UInt8(ascii: ","))
-                Self.appendDecimal(score * 2 + Int(weights[posting] & 1), to: &lists)
-                previous = doc
-            }
-            lists.append(UInt8(ascii: "]"))
-            listEnds.append(lists.count)
-        }
+    /// Postings for about `postings` postings in all (a hint: the array of them is made once, at its size).
+    init(postings: Int = 0) {
+        postingTerms.reserveCapacity(postings)
     }
 
     var count: Int { table.count }
+    var documentCount: Int { termCounts.count }
+
+    /// Numbers `document`'s terms, counting the documents of each: the document after those added before it.
+    mutating func add(_ document: SearchDocument) {
+        let spelled = document.spellings.isEmpty
+            ? [:] : Dictionary(document.spellings.map { ($0.term, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+        document.termBytes.withUnsafeBufferPointer { bytes in
+            document.forEachTermRange { range, index in
+                let found = table.insert(UnsafeBufferPointer(rebasing: bytes[range]))
+                if found.inserted {
+                    documentCounts.append(0)
+                    if let spelling = spelled[index] { spellings[found.index] = spelling }
+                }
+                documentCounts[found.index] += 1
+                postingTerms.append(UInt32(found.index))
+            }
+        }
+        termCounts.append(UInt32(document.termCount))
+        lengths.append(document.length)
+    }
+
+    /// Every posting in document order: its term, document and weight, the weights of each document given by
+    /// `weights` (its `SearchDocument.weights`), which must be as many as the document's terms.
+    func forEachPosting(weights: (Int) throws -> PackedIntegers, _ body: (_ term: Int, _ doc: Int, _ weight: UInt32) throws -> Void) throws {
+        var position = 0
+        for doc in 0..<termCounts.count {
+            let values = try weights(doc)
+            guard values.count == Int(termCounts[doc]) else {
+                throw SearchDocumentUnreadable(reason: "document \(doc) has \(values.count) weights for \(termCounts[doc]) terms")
+            }
+            try values.forEach { weight in
+                try body(Int(postingTerms[position]), doc, weight)
+                position += 1
+            }
+        }
+    }
 
     /// The spelling the index shows of term `index` (its key, unless `spellings` says otherwise).
     func spelling(_ index: Int) -> ArraySlice<UInt8> {
         if !spellings.isEmpty, let spelled = spellings[index] { return spelled[...] }
         return table.bytes[table.range(index)]
-    }
-
-    func list(_ index: Int) -> ArraySlice<UInt8> {
-        lists[(index == 0 ? 0 : listEnds[index - 1])..<listEnds[index]]
     }
 
     /// `String(number)`'s bytes, for a number ≥ 0.
@@ -102,6 +80,28 @@ struct SearchPostings {
             }
             out.append(contentsOf: buffer[(24 - count)...])
         }
+    }
+
+    /// Digits of `String(number)`, for a number ≥ 0.
+    static func decimalCount(_ number: Int) -> Int {
+        var count = 1
+        var rest = number
+        while rest >= 10 {
+            rest /= 10
+            count += 1
+        }
+        return count
+    }
+
+    /// `String(number)`'s bytes written at `position` of `out`, which is moved past them; for a number ≥ 0.
+    static func writeDecimal(_ number: Int, to out: UnsafeMutableBufferPointer<UInt8>, at position: inout Int) {
+        let count = decimalCount(number)
+        var rest = number
+        for offset in stride(from: count - 1, through: 0, by: -1) {
+            out[position + offset] = UInt8(truncatingIfNeeded: rest % 10) + 0x30
+            rest /= 10
+        }
+        position += count
     }
 
     /// `terms` in the order of their spellings' scalars (`unicodeScalars.lexicographicallyPrecedes`): UTF-8 byte

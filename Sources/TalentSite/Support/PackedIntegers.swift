@@ -59,3 +59,40 @@ struct PackedIntegers: Sendable, RandomAccessCollection, Equatable {
         }
     }
 }
+
+extension PackedIntegers {
+    /// Appends the values as stored: the width (1, 2 or 4) in one byte, then the values in native byte order.
+    /// For bytes set aside and read back by the same process (`SpillFile`), not for files others read.
+    func appendStored(to out: inout [UInt8]) {
+        out.append(UInt8(width))
+        switch storage {
+        case .bytes(let values): out += values
+        case .halves(let values): values.withUnsafeBytes { out += $0 }
+        case .words(let values): values.withUnsafeBytes { out += $0 }
+        }
+    }
+
+    /// Bytes `appendStored` writes.
+    var storedCount: Int { 1 + count * width }
+
+    /// Values from `appendStored`'s bytes; nil when they are not such bytes (an unknown width, a partial value).
+    init?(stored bytes: ArraySlice<UInt8>) {
+        guard let width = bytes.first, [1, 2, 4].contains(width), (bytes.count - 1) % Int(width) == 0 else { return nil }
+        let body = bytes.dropFirst()
+        switch width {
+        case 1: storage = .bytes(Array(body))
+        case 2: storage = .halves(Self.values(body, as: UInt16.self))
+        default: storage = .words(Self.values(body, as: UInt32.self))
+        }
+    }
+
+    private static func values<T: FixedWidthInteger>(_ body: ArraySlice<UInt8>, as: T.Type) -> [T] {
+        let count = body.count / MemoryLayout<T>.size
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            body.withUnsafeBytes { source in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: source)
+            }
+            initialized = count
+        }
+    }
+}

@@ -125,7 +125,7 @@ import Testing
         let page = PageInfo(language: "zh-TW", versions: ["zh-TW": "/courses/cnc/"], record: RecordID(section: "courses", slug: "cnc"))
         let html = Array("<html><body><main><h1>Something else entirely</h1><p>內文</p></main></body></html>".utf8)
         let harvest = try #require(collector.harvest(path: "/courses/cnc/", page: page, html: html))
-        #expect(harvest.document.title == "智慧機械養成班")
+        #expect(try harvest.document.document().title == "智慧機械養成班")
         #expect(harvest.language == "zh-TW")
         let unknown = PageInfo(language: "zh-TW", versions: [:], record: RecordID(section: "courses", slug: "nope"))
         #expect(collector.harvest(path: "/courses/nope/", page: unknown, html: html) == nil)

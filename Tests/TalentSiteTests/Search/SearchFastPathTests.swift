@@ -78,7 +78,7 @@ import Testing
         var generator = MixedText(seed: 7)
         for text in MixedText.texts(1000, seed: 99) {
             let title = generator.text(maxPieces: 6)
-            let document = SearchDocument(order: 0, path: "/", title: title, sectionLabel: "", text: text, filters: [:])
+            let document = SearchDocument(path: "/", title: title, sectionLabel: "", text: text, filters: [:])
             let reference = ReferenceSearch.documentTerms(text: text, title: title)
             let got = Dictionary(zip(Self.bytes(document.terms), document.weights), uniquingKeysWith: { _, _ in 0 })
             let want = Dictionary(uniqueKeysWithValues: reference.terms.map { (Array($0.key.utf8), $0.value) })
@@ -89,7 +89,7 @@ import Testing
 
     @Test func canonicallyEquivalentHanTermsAreOneTermSpelledAsFirstSeen() {
         // U+F900 is canonically U+8C48 (豈); か + U+3099 is が. String keys always merged them.
-        let document = SearchDocument(order: 0, path: "/", title: "\u{F900}", sectionLabel: "", text: "\u{F900}是 豈 か\u{3099} が",
+        let document = SearchDocument(path: "/", title: "\u{F900}", sectionLabel: "", text: "\u{F900}是 豈 か\u{3099} が",
                                       filters: [:])
         let terms = Dictionary(zip(Self.bytes(document.terms), document.weights), uniquingKeysWith: { _, _ in 0 })
         #expect(terms[Array("\u{F900}".utf8)] == UInt32(5), "2 in the text, one in the title")
@@ -99,17 +99,17 @@ import Testing
         #expect(terms[Array("か\u{3099}".utf8)] == 2 << 1, "the pair か゛ and the single が are one term")
     }
 
-    @Test func theIndexShardsMatchTheReference() {
+    @Test func theIndexShardsMatchTheReference() throws {
         // Enough text for several shards, and documents spelling equivalent Han terms differently.
         var generator = MixedText(seed: 11)
         var texts = (0..<400).map { _ in generator.text(maxPieces: 150) }
         texts += ["\u{8C48}與\u{F900}", "\u{F900}與\u{8C48}", "が か\u{3099}", ""]
         let titles = texts.indices.map { _ in generator.text(maxPieces: 5) }
         let documents = zip(texts, titles).map { text, title in
-            SearchDocument(order: 0, path: "/", title: title, sectionLabel: "", text: text, filters: [:])
+            SearchDocument(path: "/", title: title, sectionLabel: "", text: text, filters: [:])
         }
         let language = Language(code: "en", htmlLang: "en", prefix: "en", name: "English", siteTitle: "", siteDescription: "")
-        let output = SearchIndexBuilder(language: language, facets: [], folder: "/search/").build(documents)
+        let output = try SearchIndexBuilder(language: language, facets: [], folder: "/search/").build(documents)
         let reference = ReferenceSearch.shards(zip(texts, titles).map { ReferenceSearch.documentTerms(text: $0, title: $1) })
         #expect(output.shards.count > 1)
         #expect(output.shards == reference.shards)
@@ -147,7 +147,7 @@ import Testing
             SearchFragmentChunks.appendQuoted(text, to: &quoted)
             #expect(quoted == Array(JSONValue.string(text).serialized.utf8), "\(text.debugDescription)")
             let filters: [String: [String]] = index % 3 == 0 ? [SearchFacets.status: [index % 2 == 0 ? "open" : "closed"]] : [:]
-            var document = SearchDocument(order: 0, path: "/p/\(index)/", title: text, sectionLabel: "課程", text: "", filters: filters)
+            var document = SearchDocument(path: "/p/\(index)/", title: text, sectionLabel: "課程", text: "", filters: filters)
             document.setExcerpt(text)
             var fields: [(String, JSONValue)] = [("u", .string(document.path)), ("t", .string(document.title)),
                                                  ("s", .string(document.sectionLabel)), ("x", .string(text))]
@@ -162,7 +162,7 @@ import Testing
         let labels = ["open": "報名中", "closed": "已截止"]
         let documents = MixedText.texts(1500, seed: 43).enumerated().map { index, text in
             let filters: [String: [String]] = index % 4 == 0 ? [:] : [SearchFacets.status: [["open", "closed", "draft"][index % 3]]]
-            return SearchDocument(order: index, path: "/p/\(index)/", title: "T\(index)", sectionLabel: "課程", text: text, filters: filters)
+            return SearchDocument(path: "/p/\(index)/", title: "T\(index)", sectionLabel: "課程", text: text, filters: filters)
         }
         let direct = SearchFragmentChunks(documents: documents, statusLabels: labels)
         let copied = SearchFragmentChunks(fragmentBytes: documents.map { SearchFragmentChunks.fragment($0, statusLabels: labels) })
@@ -174,7 +174,7 @@ import Testing
         let long = String(repeating: "語", count: SearchIndexBuilder.fragmentLimit + 50)
         for (title, text, excerpt) in [("Title", "Title\nBody", "Body"), ("Title", "Other\nBody", "Other\nBody"),
                                        ("T", long, String(long.prefix(SearchIndexBuilder.fragmentLimit)))] {
-            let document = SearchDocument(order: 0, path: "/a/", title: title, sectionLabel: "S", text: text, filters: [:])
+            let document = SearchDocument(path: "/a/", title: title, sectionLabel: "S", text: text, filters: [:])
             let fields: [(String, JSONValue)] = [("u", .string("/a/")), ("t", .string(title)), ("s", .string("S")), ("x", .string(excerpt))]
             #expect(SearchFragmentChunks.fragment(document, statusLabels: [:]) == Array(JSONValue.object(fields).serialized.utf8))
         }

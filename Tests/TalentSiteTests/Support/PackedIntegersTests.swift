@@ -23,4 +23,20 @@ import Testing
             #expect(values.indices.allSatisfy { packed[$0] == values[$0] })
         }
     }
+
+    @Test(arguments: [[], [0, 1, 255], [0, 256, 65_535], [65_536, 3, UInt32.max]] as [[UInt32]])
+    func storedBytesReadBackAsTheSameValues(values: [UInt32]) {
+        let packed = PackedIntegers(values)
+        var bytes: [UInt8] = [9]
+        packed.appendStored(to: &bytes)
+        #expect(bytes.count == 1 + packed.storedCount)
+        #expect(PackedIntegers(stored: bytes.dropFirst()) == packed)
+    }
+
+    @Test func bytesThatWereNotStoredAreRefused() {
+        #expect(PackedIntegers(stored: []) == nil)
+        #expect(PackedIntegers(stored: [3, 1, 2, 3]) == nil, "no width 3")
+        #expect(PackedIntegers(stored: [4, 1, 2, 3]) == nil, "a partial value")
+        #expect(PackedIntegers(stored: [2, 1, 0])?.count == 1)
+    }
 }
