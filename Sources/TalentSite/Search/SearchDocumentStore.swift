@@ -12,10 +12,11 @@ import Synchronization
 /// past the budget, so a site within it never makes one; when none can be made (or a write fails), documents
 /// stay in memory, as they would have without a budget.
 final class SearchDocumentStore: Sendable {
-    /// The default budget: the 5k benchmark corpus's documents (about 35 MB by `heldBytes`) stay in memory, so
-    /// its build does no more work than before (spilling all of them costs it about 0.1 s user and 0.1 s system
-    /// time, for 20 MB less at its peak); a 20k-course site holds 64 MB of them instead of about 180 MB.
-    static let defaultBudget = 64 << 20
+    /// The default budget: documents kept in memory are the one part of the search index that grows with the
+    /// site while it renders, and reading a spilled one back is cheap (spilling all of the 5k benchmark corpus's
+    /// 35 MB of documents costs it about 0.1 s user and 0.1 s system time). 24 MB keeps two thirds of that
+    /// corpus's documents in memory, and holds a 20k-course site's search side to it instead of about 180 MB.
+    static let defaultBudget = 24 << 20
 
     /// Bytes of documents (`SearchDocument.heldBytes`) kept in memory before the rest go to the spill file.
     let budget: Int
