@@ -1,3 +1,4 @@
+import Dispatch
 import Synchronization
 
 /// One rendered page's contributions to the collectors, a slot per collector of the plan (nil: nothing).
@@ -13,8 +14,9 @@ extension PageCollector {
     }
 
     /// `finish` with contributions that went through `harvestAny` (any other value is not this collector's).
-    func finishAny(_ harvests: [any Sendable], env: RenderEnvironment) -> (files: [(path: String, bytes: [UInt8])], notes: [String]) {
-        finish(harvests.compactMap { $0 as? Harvest }, env: env)
+    func finishAny(_ harvests: [any Sendable], env: RenderEnvironment,
+                   emit: (_ files: [(path: String, bytes: [UInt8])]) -> Void) -> [String] {
+        finish(harvests.compactMap { $0 as? Harvest }, env: env, emit: emit)
     }
 }
 
@@ -53,28 +55,35 @@ extension Pipeline {
         jobs.indices.filter { jobs[$0].page == nil } + jobs.indices.filter { jobs[$0].page != nil }.reversed()
     }
 
-    /// The finish stage: each collector's files from every page's harvest in plan order (checked to stay inside
-    /// the output and not to overwrite a planned file), and their notes for the person building.
-    static func finish(_ plan: Plan, harvests: [String: PageHarvest], env: RenderEnvironment,
-                       log: DiagnosticLog) -> (files: [(path: OutputPath, bytes: [UInt8])], notes: [String]) {
-        var files: [(path: OutputPath, bytes: [UInt8])] = []
+    /// The finish stage: each collector's files from every page's harvest in plan order, written as the collector
+    /// hands them over (checked to stay inside the output and not to overwrite a planned file), and their notes
+    /// for the person building.
+    static func finish(_ plan: Plan, harvests: [String: PageHarvest], env: RenderEnvironment, into output: OutputTarget,
+                       log: DiagnosticLog) -> (written: [OutputPath], notes: [String]) {
+        var written: [OutputPath] = []
         var notes: [String] = []
         for (index, collector) in plan.collectors.enumerated() {
             let inOrder = plan.jobs.compactMap { job -> (any Sendable)? in
                 guard let slots = harvests[job.path]?.slots, index < slots.count else { return nil }
                 return slots[index]
             }
-            let result = collector.finishAny(inOrder, env: env)
-            notes += result.notes
-            for file in result.files {
-                guard let path = OutputPath(urlPath: file.path), plan.paths[file.path] == nil else {
-                    log.error(SourceLocation(file: file.path), "cannot write \(file.path): outside the output or already written")
-                    continue
+            notes += collector.finishAny(inOrder, env: env) { files in
+                var batch: [(path: OutputPath, bytes: [UInt8])] = []
+                for file in files {
+                    guard let path = OutputPath(urlPath: file.path), plan.paths[file.path] == nil else {
+                        log.error(SourceLocation(file: file.path), "cannot write \(file.path): outside the output or already written")
+                        continue
+                    }
+                    batch.append((path, file.bytes))
                 }
-                files.append((path, file.bytes))
+                let ready = batch
+                DispatchQueue.concurrentPerform(iterations: ready.count) { index in
+                    write(ready[index].bytes, to: ready[index].path, origin: nil, output: output, log: log)
+                }
+                written += ready.map(\.path)
             }
         }
-        return (files, notes)
+        return (written, notes)
     }
 
     static func write(_ bytes: [UInt8], to path: OutputPath, origin: SourceLocation?, output: OutputTarget, log: DiagnosticLog) {

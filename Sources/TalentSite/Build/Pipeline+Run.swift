@@ -72,19 +72,15 @@ extension Pipeline {
         if !plan.collectors.isEmpty { options.progress?("indexing for search", 0, 0) }
         let env = RenderEnvironment(site: site, theme: loaded.theme, plannedPaths: planned, summaries: summaries,
                                     formats: formats, log: log)
-        let collected = Self.finish(plan, harvests: harvests, env: env, log: log)
-        let files = collected.files
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            Self.write(files[index].bytes, to: files[index].path, origin: nil, output: output, log: log)
-        }
+        let collected = Self.finish(plan, harvests: harvests, env: env, into: output, log: log)
         clock.lap("collected outputs")
 
         let recordIndex = previous.flatMap { updated.isEmpty ? nil : $0.recordIndex }
             ?? Dictionary(loaded.content.records.enumerated().map { ($1.file, $0) }, uniquingKeysWith: { first, _ in first })
-        let written = Set(plan.paths.values.map(\.relative)).union(files.map(\.path.relative))
+        let written = Set(plan.paths.values.map(\.relative)).union(collected.written.map(\.relative))
         let state = PipelineState(loaded: loaded, site: site, plan: plan, summaries: summaries, harvests: harvests,
                                   files: written, recordIndex: recordIndex)
-        return PipelineRun(state: state, rendered: jobs, full: jobs.count == plan.jobs.count, collectedFiles: files.count,
+        return PipelineRun(state: state, rendered: jobs, full: jobs.count == plan.jobs.count, collectedFiles: collected.written.count,
                            notes: collected.notes)
     }
 }

@@ -72,7 +72,18 @@ public protocol PageCollector: Sendable {
     associatedtype Harvest: Sendable
     /// One rendered page's contribution (nil: nothing). Runs on the render threads, many pages at once.
     func harvest(path: String, page: PageInfo, html: [UInt8]) -> Harvest?
-    /// Files to write (root-relative URL path → bytes), plus lines worth telling the person building, from
-    /// every page's contribution in plan order.
-    func finish(_ harvests: [Harvest], env: RenderEnvironment) -> (files: [(path: String, bytes: [UInt8])], notes: [String])
+    /// From every page's contribution in plan order: files to write (root-relative URL path → bytes), handed to
+    /// `emit` as soon as each batch is made, so a big site's index is written and let go of part by part rather
+    /// than held whole; returns lines worth telling the person building.
+    func finish(_ harvests: [Harvest], env: RenderEnvironment,
+                emit: (_ files: [(path: String, bytes: [UInt8])]) -> Void) -> [String]
+}
+
+extension PageCollector {
+    /// `finish` with every emitted file kept and returned, for callers that want them all (tests).
+    func finish(_ harvests: [Harvest], env: RenderEnvironment) -> (files: [(path: String, bytes: [UInt8])], notes: [String]) {
+        var files: [(path: String, bytes: [UInt8])] = []
+        let notes = finish(harvests, env: env) { files += $0 }
+        return (files, notes)
+    }
 }

@@ -87,14 +87,17 @@ struct SearchCollector: PageCollector {
     }
 
     /// A language whose documents cannot all be read back gets no index, and the build an error.
-    func finish(_ harvests: [SearchHarvest], env: RenderEnvironment) -> (files: [(path: String, bytes: [UInt8])], notes: [String]) {
+    func finish(_ harvests: [SearchHarvest], env: RenderEnvironment,
+                emit: (_ files: [(path: String, bytes: [UInt8])]) -> Void) -> [String] {
         // In plan order, whatever thread rendered them and whichever build of `serve` read them.
         var byLanguage: [String: [StoredSearchDocument]] = [:]
         for harvest in harvests { byLanguage[harvest.language, default: []].append(harvest.document) }
         let grouped = byLanguage
         let script = env.theme.assets["search.js"]?.count ?? 0
-        // Each language's index is independent: build them side by side.
-        let results = site.settings.languages.parallelMap { language -> (files: [(path: String, bytes: [UInt8])], note: String?) in
+        // One language after the other, each index written before the next is built: at 20k courses an index is
+        // about 55 MB of files and its postings tens of MB more while it is made.
+        var notes: [String] = []
+        for language in site.settings.languages {
             let documents = grouped[language.code] ?? []
             let strings = env.theme.strings[language.code] ?? [:]
             let builder = SearchIndexBuilder(language: language, facets: SearchFacets(site: site).facets(language, strings: strings),
@@ -102,7 +105,7 @@ struct SearchCollector: PageCollector {
             let output: SearchIndexBuilder.Output
             do { output = try builder.build(stored: documents) } catch {
                 env.log.error(SourceLocation(file: builder.folder), "cannot write the \(language.code) search index: \(error)")
-                return ([], nil)
+                continue
             }
             let total = output.files.reduce(0) { $0 + $1.bytes.count }
             var line = "search \(language.code): \(documents.count) pages"
@@ -116,11 +119,10 @@ struct SearchCollector: PageCollector {
                     "\"\(query)\" \(Self.kilobytes(script + reader.firstQueryBytes(query, fragments: output.fragments)))"
                 }.joined(separator: ", ")
             }
-            return (output.files, line)
+            notes.append(line)
+            emit(output.files)
         }
-        let files = results.flatMap(\.files)
-        let notes = results.compactMap(\.note)
-        return (files, notes)
+        return notes
     }
 
     static func kilobytes(_ bytes: Int) -> String { String(format: "%.1f KB", Double(bytes) / 1000) }

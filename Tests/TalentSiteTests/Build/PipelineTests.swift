@@ -11,8 +11,10 @@ import Testing
     /// Lists the paths of the pages it is given, in the order `finish` receives them.
     struct PathCollector: PageCollector {
         func harvest(path: String, page: PageInfo, html: [UInt8]) -> String? { path }
-        func finish(_ harvests: [String], env: RenderEnvironment) -> (files: [(path: String, bytes: [UInt8])], notes: [String]) {
-            ([("/paths.txt", Array(harvests.joined(separator: "\n").utf8))], ["\(harvests.count) pages"])
+        func finish(_ harvests: [String], env: RenderEnvironment,
+                    emit: (_ files: [(path: String, bytes: [UInt8])]) -> Void) -> [String] {
+            emit([("/paths.txt", Array(harvests.joined(separator: "\n").utf8))])
+            return ["\(harvests.count) pages"]
         }
     }
 
@@ -34,11 +36,41 @@ import Testing
         #expect(report.notes.contains("\(pages.count) pages"))
     }
 
+    /// A big site's search index is written language by language: what a collector hands over is written
+    /// before it makes its next batch, so it never holds all its files at once.
+    @Test func aCollectorsBatchesAreWrittenAsTheyAreHandedOver() throws {
+        struct Batches: PageCollector {
+            let output: MemoryOutput
+            func harvest(path: String, page: PageInfo, html: [UInt8]) -> Int? { 1 }
+            func finish(_ harvests: [Int], env: RenderEnvironment,
+                        emit: (_ files: [(path: String, bytes: [UInt8])]) -> Void) -> [String] {
+                emit([("/first/a.txt", [0x41])])
+                let seen = output.files["first/a.txt"] != nil
+                emit([("/second/b.txt", [0x42])])
+                return ["first batch written before the second was made: \(seen)"]
+            }
+        }
+        struct BatchFormat: OutputFormat {
+            let output: MemoryOutput
+            func plan(_ input: PlanInput) -> [OutputJob] { [] }
+            func collector(_ input: PlanInput) -> (any PageCollector)? { Batches(output: output) }
+        }
+        let output = MemoryOutput()
+        let pipeline = Pipeline(tree: TestSite.tree(), options: BuildOptions(buildDay: Self.day),
+                                formats: Pipeline.formats + [BatchFormat(output: output)])
+        let report = try pipeline.build(into: output)
+        #expect(report.notes.contains("first batch written before the second was made: true"))
+        #expect(output.files["first/a.txt"] == [0x41])
+        #expect(output.files["second/b.txt"] == [0x42])
+    }
+
     @Test func aCollectorMayNotOverwriteAPlannedFile() {
         struct Clobber: PageCollector {
             func harvest(path: String, page: PageInfo, html: [UInt8]) -> Int? { 1 }
-            func finish(_ harvests: [Int], env: RenderEnvironment) -> (files: [(path: String, bytes: [UInt8])], notes: [String]) {
-                ([("/courses/cnc/", [0x41]), ("/../escape.txt", [0x42])], [])
+            func finish(_ harvests: [Int], env: RenderEnvironment,
+                        emit: (_ files: [(path: String, bytes: [UInt8])]) -> Void) -> [String] {
+                emit([("/courses/cnc/", [0x41]), ("/../escape.txt", [0x42])])
+                return []
             }
         }
         struct ClobberFormat: OutputFormat {
