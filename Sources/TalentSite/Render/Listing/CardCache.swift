@@ -12,10 +12,10 @@ final class CardCache: Sendable {
     private let items: OnceTable<TemplateObject>
 
     /// The items kept by default: every item of a 5k-course site (13,200 in its two languages), so a build
-    /// of that size builds each item's fields once, and 62% of those of a 20k-course site (52,800). Fewer
-    /// cost CPU there: items let go are made again for most of their later cards at another heading level
-    /// (16,384 items: 145,000 builds instead of 52,800, +4–5 s user, for 35 MB less at the render peak).
-    static let itemCapacity = 32_768
+    /// of that size builds each item's fields once, and 38% of those of a 20k-course site (52,800), whose
+    /// render peak they set. Measured at 20k (tmpfs output): 32,768 items, 435 MB jemalloc peak and 30.9 s
+    /// user; 20,000, 408 MB and 33.2 s (items let go are made again for their cards at another heading level).
+    static let itemCapacity = 20_000
 
     /// Renderings past `memoryBudget` bytes (the memo's default when nil) are kept in a temporary file; at most
     /// `itemCapacity` items are kept (the default when nil).
