@@ -5,25 +5,13 @@ import Testing
 /// table instead of a dictionary each: they must answer exactly as the dictionaries they replace, whatever
 /// is written to them, including names the table lacks and locations that do not pack.
 @Suite struct RecordFieldsTests {
-    /// Deterministic, so a failure can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let table = FieldNames(["kind", "hours", "start", "a-name-longer-than-fifteen-bytes", "hours"])
     static let names = ["kind", "hours", "start", "a-name-longer-than-fifteen-bytes", "region", "", "時數"]
     static let values: [FieldValue] = [.text("x"), .int(120), .int(0), .bool(false), .date(Day(year: 2026, month: 2, day: 28)),
                                        .url("https://a.tw/"), .key("central"), .ref("cnc"), .list([]), .list([.key("a"), .key("b")])]
 
     @Test func fieldsAnswerAsADictionaryWouldThroughAnySequenceOfWrites() {
-        var generator = SplitMix(state: 1)
+        var generator = SplitMix64(seed: 1)
         for _ in 0..<300 {
             var fields = RecordFields(names: Self.table), dictionary: [String: FieldValue] = [:]
             for _ in 0..<Int.random(in: 0...12, using: &generator) {
@@ -72,7 +60,7 @@ import Testing
     ]
 
     @Test func locationsAnswerAsADictionaryWouldThroughAnySequenceOfWrites() {
-        var generator = SplitMix(state: 2)
+        var generator = SplitMix64(seed: 2)
         for _ in 0..<300 {
             var locations = FieldLocations(names: Self.table, file: Self.file), dictionary: [String: TalentSite.SourceLocation] = [:]
             for _ in 0..<Int.random(in: 0...12, using: &generator) {

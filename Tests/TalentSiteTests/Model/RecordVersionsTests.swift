@@ -10,7 +10,7 @@ import Testing
     }
 
     @Test func versionsAnswerAsADictionaryWouldThroughAnySequenceOfWrites() {
-        var generator = RecordFieldsTests.SplitMix(state: 3)
+        var generator = SplitMix64(seed: 3)
         let codes = ["zh-TW", "en", "ja", "", "en-GB"]
         for round in 0..<300 {
             var versions: RecordVersions = [:], dictionary: [String: Record] = [:]

@@ -1,5 +1,5 @@
 /// A small fixed-seed generator (SplitMix64), so every run of a fuzz or fast-path test sees the same inputs.
-struct SplitMix64 {
+struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
     init(seed: UInt64) { state = seed }
 
